@@ -1,0 +1,1 @@
+"""regiograph's graph layer: the model, tables, stores and NetworkX metrics."""
