@@ -30,6 +30,7 @@ __all__ = [
     "sector_mixing_matrix",
     "bridging_members",
     "partnership_kinds",
+    "result_frame",
 ]
 
 _SECTOR_ORDER = ("po", "sbo", "so", "vso", "vo", "mbo", "ho")
@@ -324,3 +325,22 @@ def bridging_members(members: pd.DataFrame, min_sectors: int = 2) -> pd.DataFram
 def node_labels() -> list[str]:
     """Answer the labels of the graph model (for search filters)."""
     return list(NODES)
+
+
+def result_frame(result) -> pd.DataFrame:
+    """Answer a query result as a DataFrame of plain text/number cells for display.
+
+    Nodes, relationships and paths become JSON text (as in the CLI's CSV); numbers stay.
+    """
+    import json
+
+    from .export import plain
+
+    def cell(value: Any) -> Any:
+        value = plain(value)
+        if isinstance(value, (dict, list)):
+            return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        return value
+
+    return pd.DataFrame([[cell(v) for v in row] for row in result.rows],
+                        columns=list(result.columns))

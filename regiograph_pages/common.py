@@ -14,7 +14,7 @@ import streamlit as st
 from graph.errors import RegiographError
 from graph.store import GraphStore, open_store
 
-__all__ = ["use_store", "get_store", "graph_token", "cached", "param", "set_params",
+__all__ = ["use_store", "get_store", "graph_token", "cached", "refresh", "param", "set_params",
            "choice", "show_error", "synthetic_banner", "empty_graph_notice"]
 
 _override: dict[str, Callable[[], GraphStore] | None] = {"factory": None}
@@ -67,6 +67,12 @@ def cached(fn: Callable[..., Any], *args: Any) -> Any:
     ``args`` must be hashable.  Callers must not mutate the answer (it is shared).
     """
     return _memo(fn, (f"{fn.__module__}.{fn.__qualname__}", graph_token(), *args))
+
+
+def refresh() -> None:
+    """Forget every cached table (after an import or a judgement); the store stays open."""
+    _memo.clear()
+    _token.clear()
 
 
 def param(name: str, default: Any = None, cast: Callable[[str], Any] = str) -> Any:
