@@ -15,7 +15,7 @@ from graph.errors import RegiographError
 from graph.store import GraphStore, open_store
 
 __all__ = ["use_store", "get_store", "graph_token", "cached", "refresh", "param", "set_params",
-           "choice", "show_error", "synthetic_banner", "empty_graph_notice"]
+           "choice", "embed_html", "show_error", "synthetic_banner", "empty_graph_notice"]
 
 _override: dict[str, Callable[[], GraphStore] | None] = {"factory": None}
 
@@ -108,6 +108,15 @@ def choice(label: str, options: Sequence[Any], url_key: str, default: Any = None
     value = (widget or st.selectbox)(label, options, index=index, key=f"w_{url_key}", **kwargs)
     set_params(**{url_key: value})
     return value
+
+
+def embed_html(page: str, height: int) -> None:
+    """Embed a self-contained HTML page (the network drawing) in an iframe."""
+    if hasattr(st, "iframe"):
+        st.iframe(page, height=height)
+    else:  # Streamlit before st.iframe
+        import streamlit.components.v1 as components
+        components.html(page, height=height)
 
 
 def show_error(error: Exception) -> None:

@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from graph import network_view
 from graph.errors import RegiographError
@@ -15,7 +14,7 @@ from graph.export import to_csv
 from graph.neighbourhood import subgraph_from_rows
 from graph.views import result_frame
 
-from .common import get_store, param, set_params, show_error, synthetic_banner
+from .common import embed_html, get_store, param, set_params, show_error, synthetic_banner
 
 TITLE = "Cypher console"
 _MODES = ("Named query", "Cypher")
@@ -175,7 +174,7 @@ def _show_result(result, row_cap: int) -> None:
     sub = subgraph_from_rows(get_store(), result.rows)
     tabs = st.tabs(["Table", "Graph"] if len(sub) else ["Table"])
     with tabs[0]:
-        st.dataframe(frame, hide_index=True, use_container_width=True)
+        st.dataframe(frame, hide_index=True, width="stretch")
         st.download_button("Download CSV", to_csv(result).encode("utf-8"), "regiograph-query.csv",
                            "text/csv", key="download")
     if len(sub):
@@ -184,4 +183,4 @@ def _show_result(result, row_cap: int) -> None:
                 st.warning(f"Only {len(sub):,} of the returned nodes are drawn.")
             st.markdown(network_view.legend_html(network_view.legend(sub, "kind")),
                         unsafe_allow_html=True)
-            components.html(network_view.network_html(sub, height=520), height=540)
+            embed_html(network_view.network_html(sub, height=520), 540)

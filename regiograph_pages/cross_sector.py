@@ -40,7 +40,7 @@ def render() -> None:
         else:
             fig = px.imshow(matrix, text_auto=True, color_continuous_scale="Blues")
             fig.update_layout(height=420, margin={"l": 0, "r": 0, "t": 10})
-            st.plotly_chart(fig, use_container_width=True)
+            st.plotly_chart(fig, width="stretch")
     mix = views.sector_mix(sub)
     with right:
         st.subheader("Partnerships by sector mix")
@@ -49,9 +49,9 @@ def render() -> None:
             fig = px.bar(counts, x="partnerships", y="mix", orientation="h")
             fig.update_layout(height=420, margin={"l": 0, "r": 0, "t": 10},
                               yaxis={"categoryorder": "total ascending"})
-            st.plotly_chart(fig, use_container_width=True)
+            st.plotly_chart(fig, width="stretch")
     st.subheader("Sector mix per partnership")
-    st.dataframe(mix, hide_index=True, use_container_width=True, height=300)
+    st.dataframe(mix, hide_index=True, width="stretch", height=300)
 
     st.subheader("Bridging boards and colleges")
     minimum = st.slider("Reaching at least this many sectors", 2, 7, param("min_sectors", 3, int),
@@ -59,4 +59,4 @@ def render() -> None:
     set_params(min_sectors=int(minimum))
     bridges = views.bridging_members(sub, int(minimum))
     st.caption(f"{len(bridges)} members whose partnerships reach {minimum}+ sectors.")
-    st.dataframe(bridges, hide_index=True, use_container_width=True)
+    st.dataframe(bridges, hide_index=True, width="stretch")

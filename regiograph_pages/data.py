@@ -25,7 +25,7 @@ def render() -> None:
         show_error(error)
         return
     if sources:
-        st.dataframe(sources, hide_index=True, use_container_width=True)
+        st.dataframe(sources, hide_index=True, width="stretch")
     else:
         st.info("The graph is empty. Import the bundled data below.")
 
@@ -78,11 +78,11 @@ def _report(result) -> None:
     report = getattr(result, "match_report", None)
     if report is not None:
         st.markdown("**Name matching**")
-        st.dataframe(report, hide_index=True, use_container_width=True)
+        st.dataframe(report, hide_index=True, width="stretch")
     if result.unlinked:
         st.markdown("**Could not be linked** (reported, not imported)")
         st.dataframe([{"what": u.what, "count": u.count, "examples": "; ".join(u.examples)}
-                      for u in result.unlinked], hide_index=True, use_container_width=True)
+                      for u in result.unlinked], hide_index=True, width="stretch")
 
 
 def _import(store, paths: list[Path], demo: bool) -> None:

@@ -49,7 +49,7 @@ def render() -> None:
         shown = shown[shown["verdict"] == ""]
     st.caption(f"{len(pairs)} candidate pairs, {len(verdicts)} judged "
                f"({sum(v == 'duplicate' for v in verdicts.values())} duplicates).")
-    st.dataframe(shown, hide_index=True, use_container_width=True, height=300)
+    st.dataframe(shown, hide_index=True, width="stretch", height=300)
     if shown.empty:
         return
     labels = [f"#{i + 1}: {a} ⇄ {b}" for i, (a, b) in enumerate(zip(shown[a_col], shown[b_col]))]

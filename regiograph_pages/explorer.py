@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from graph import neighbourhood as nb
 from graph import network_view
 from graph.errors import RegiographError
 
-from .common import cached, choice, param, set_params, show_error, synthetic_banner
+from .common import embed_html, cached, choice, param, set_params, show_error, synthetic_banner
 
 TITLE = "Network explorer"
 _SIZE_METRICS = ("(none)", "degree", "strength", "betweenness", "eigenvector", "pupils")
@@ -45,7 +44,7 @@ def render() -> None:
     with c1:
         depth = st.slider("Depth", 1, 4, param("depth", 1, int), key="w_depth")
     with c2:
-        cap = st.number_input("Node cap", 50, 5000, param("cap", nb.DEFAULT_NODE_CAP, int),
+        cap = st.number_input("Node cap", 5, 5000, param("cap", nb.DEFAULT_NODE_CAP, int),
                               step=250, key="w_cap")
     with c3:
         colour_by = choice("Colour by", list(network_view.COLOUR_BY), "colour", "kind")
@@ -66,7 +65,7 @@ def render() -> None:
                                      size_by=None if size_by == "(none)" else size_by)
     st.markdown(network_view.legend_html(network_view.legend(sub, colour_by)),
                 unsafe_allow_html=True)
-    components.html(html, height=640, scrolling=False)
+    embed_html(html, 640)
 
     st.subheader("Node details")
     ordered = sorted(sub.nodes.values(), key=lambda n: (n.id != sub.root, n.label,
@@ -75,7 +74,7 @@ def render() -> None:
                         format_func=lambda i: f"{ordered[i].label}: {nb.display_name(ordered[i])}")
     node = ordered[pick]
     details = [{"property": k, "value": str(v)} for k, v in sorted(node.properties.items())]
-    st.dataframe(details, hide_index=True, use_container_width=True)
+    st.dataframe(details, hide_index=True, width="stretch")
     neighbours = [r for r in sub.edges if node.id in (r.start, r.end)]
     st.caption(f"{len(neighbours)} relationships of this node in the drawing. "
                "Hover a node in the drawing to see its properties.")

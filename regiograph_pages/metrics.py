@@ -40,9 +40,9 @@ def render() -> None:
         fig = px.bar(ranked, x=metric, y="name", orientation="h", hover_data=["id"])
         fig.update_layout(height=max(300, 22 * len(ranked) + 80), margin={"l": 0, "r": 0, "t": 10},
                           yaxis={"categoryorder": "total ascending", "title": ""})
-        st.plotly_chart(fig, use_container_width=True)
+        st.plotly_chart(fig, width="stretch")
         st.dataframe(ranked[["id", "name"] + numeric + categorical], hide_index=True,
-                     use_container_width=True, height=260)
+                     width="stretch", height=260)
     if categorical and label == "Board":
         st.subheader("Communities against official regions")
         community = choice("Community property", categorical, "community", categorical[0])
@@ -56,10 +56,10 @@ def render() -> None:
             score = metric_views.community_agreement(frame, community, regions)
             rows.append({"scheme": scheme, **score})
         if rows:
-            st.dataframe(rows, hide_index=True, use_container_width=True)
+            st.dataframe(rows, hide_index=True, width="stretch")
             st.caption("Adjusted Rand index and NMI: 1 = communities equal the regions, "
                        "0 = no better than chance. Boards are placed in the region of most of "
                        "their schools.")
         fig = px.bar(sizes.head(40), x="community", y="boards")
         fig.update_layout(height=300, margin={"l": 0, "r": 0, "t": 10}, xaxis={"type": "category"})
-        st.plotly_chart(fig, use_container_width=True)
+        st.plotly_chart(fig, width="stretch")

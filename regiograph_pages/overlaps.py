@@ -47,10 +47,10 @@ def render() -> None:
     fig = px.imshow(matrix, color_continuous_scale="Reds", aspect="auto",
                     labels={"color": measure})
     fig.update_layout(height=max(420, 16 * len(matrix) + 160), margin={"l": 0, "r": 0, "t": 10})
-    st.plotly_chart(fig, use_container_width=True)
+    st.plotly_chart(fig, width="stretch")
 
     st.subheader("Pairs")
-    st.dataframe(pairs, hide_index=True, use_container_width=True, height=280)
+    st.dataframe(pairs, hide_index=True, width="stretch", height=280)
     labels = [f"{r.a_name} ⇄ {r.b_name} ({r.shared} shared)" for r in pairs.itertuples()]
     keys = [f"{r.a}|{r.b}" for r in pairs.itertuples()]
     current = param("pair")
@@ -59,7 +59,7 @@ def render() -> None:
                           format_func=lambda i: labels[i])
     a, b = keys[picked].split("|")
     set_params(pair=keys[picked])
-    st.dataframe(views.shared_members(members, a, b), hide_index=True, use_container_width=True)
+    st.dataframe(views.shared_members(members, a, b), hide_index=True, width="stretch")
 
     st.subheader("Boards in several networks")
     k1, k2 = st.columns(2)
@@ -72,7 +72,7 @@ def render() -> None:
         set_params(min_networks=int(minimum))
     boards = views.boards_in_several(members, None if kind == "(any kind)" else kind, int(minimum))
     st.caption(f"{len(boards)} boards")
-    st.dataframe(boards, hide_index=True, use_container_width=True)
+    st.dataframe(boards, hide_index=True, width="stretch")
 
 
 def _pairs(store, kinds: tuple[str, ...]):

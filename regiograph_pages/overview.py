@@ -33,14 +33,14 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("By sector")
-        st.dataframe(sectors, hide_index=True, use_container_width=True)
+        st.dataframe(sectors, hide_index=True, width="stretch")
     with right:
         st.subheader("Relationships")
         st.dataframe(counts[counts["kind"] == "relationship"][["name", "count"]],
-                     hide_index=True, use_container_width=True)
+                     hide_index=True, width="stretch")
     st.subheader("Sources")
     if sources:
-        st.dataframe(sources, hide_index=True, use_container_width=True)
+        st.dataframe(sources, hide_index=True, width="stretch")
     else:
         st.caption("No Source nodes: provenance is unknown for this graph.")
     st.subheader("Key findings")

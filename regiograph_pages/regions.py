@@ -41,7 +41,7 @@ def render() -> None:
                    for row in cover.itertuples()}
     fig = regions_map.map_figure(categories, overlay=overlay,
                                  title=f"{scheme}: {assigned['region'].nunique()} regions")
-    st.plotly_chart(fig, use_container_width=True)
+    st.plotly_chart(fig, width="stretch")
     if overlay is not None:
         st.caption(f"Coverage overlay: ● municipality covered by at least one {kind} partnership "
                    f"({len(overlay)}), ✕ not covered ({len(regions_map.municipality_shapes()) - len(overlay)}).")
@@ -49,7 +49,7 @@ def render() -> None:
     st.subheader(f"Boards straddling {scheme} boundaries")
     straddling = cached(regions_map.straddlers, scheme)
     st.caption(f"{len(straddling)} boards have schools in two or more {scheme} regions.")
-    st.dataframe(straddling, hide_index=True, use_container_width=True, height=260)
+    st.dataframe(straddling, hide_index=True, width="stretch", height=260)
 
     st.subheader("Two schemes compared")
     others = [s for s in schemes if s != scheme] or schemes
@@ -58,4 +58,4 @@ def render() -> None:
     nested = int((compared["regions_b"] == 1).sum()) if len(compared) else 0
     st.caption(f"{nested} of {len(compared)} {scheme} regions lie within one {other} region; "
                "the others are split (largest share = part in the main one).")
-    st.dataframe(compared, hide_index=True, use_container_width=True, height=260)
+    st.dataframe(compared, hide_index=True, width="stretch", height=260)
