@@ -201,3 +201,21 @@ def test_console_refuses_writes(app_store, cypher):
         indexes = app_store.read("CALL db.indexes() YIELD label, properties "
                                  "RETURN label, properties")
         assert all("name" not in (props or []) for _, props in indexes.rows)
+
+
+def test_console_named_query(app_store):
+    at = ok(page("console", query="partnership_overlap"))
+    assert at.selectbox(key="w_query").value is not None
+    at.button(key="run").click().run()
+    ok(at)
+    frame = at.dataframe[0].value
+    pairs = {(a, b): s for a, b, s in zip(frame["partnership_a"], frame["partnership_b"],
+                                           frame["shared"])}
+    assert pairs == {("P1", "P2"): 2, ("P1", "P3"): 2, ("P2", "P3"): 1}
+    at.number_input(key="w_partnership_overlap_min_shared").set_value(2).run()
+    at.button(key="run").click().run()
+    ok(at)
+    assert len(at.dataframe[0].value) == 2
+    assert at.query_params["p_min_shared"] == "2"
+    csv = at.get("download_button")[0]
+    assert csv is not None
