@@ -6,7 +6,7 @@
 // columns: hops, path
 MATCH (a {id: $from_id}), (b {id: $to_id})
 MATCH p = (a)-[*1..4]-(b)
-WHERE length(p) <= $max_hops
+WHERE a <> b AND length(p) <= $max_hops
 RETURN length(p) AS hops, p AS path
 ORDER BY hops
 LIMIT 1
