@@ -168,7 +168,8 @@ def read_registry_tables(*paths: Path | str) -> RegistryTables:
                     raise InputError(f"table {name!r} is given twice", file=where[0],
                                      sheet=where[1], value=origin[name][0],
                                      fix="give each registry table once")
-                tables[name] = frame
+                frame = frame.astype(object)
+                tables[name] = frame.where(frame.notna(), None)
                 origin[name] = where
     for name in REQUIRED_TABLES:
         if name not in tables:
