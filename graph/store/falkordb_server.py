@@ -106,7 +106,8 @@ def _is_our_server(pid: int) -> bool:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return _pid_alive(pid)
-    return bool(cmdline) and cmdline[0].endswith(b"redis-server") and _pid_alive(pid)
+    # redis rewrites its process title to "<path>/redis-server 127.0.0.1:<port>"
+    return bool(cmdline) and b"redis-server" in cmdline[0] and _pid_alive(pid)
 
 
 def _ping(host: str, port: int, timeout: float = 0.5) -> bool:
