@@ -33,7 +33,8 @@ from .registry import read_registry
 from .registry_template import write_registry
 
 __all__ = ["DEMO_SOURCE", "DEMO_DATE", "TARGET_COVERAGE", "demo_registry_tables",
-           "write_demo_registry", "demo_registry_result", "onderwijsregio_coverage"]
+           "write_demo_registry", "demo_registry_result", "demo_import_result",
+           "onderwijsregio_coverage"]
 
 DEMO_SOURCE = "demo-registry"
 DEMO_DATE = "2025-06-01"
@@ -163,7 +164,7 @@ def _split(items: list[str], parts: int) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def demo_registry_tables(reference: GraphTables, seed: int = 2025) -> dict[str, pd.DataFrame]:
+def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd.DataFrame]:
     """Answer the demo registry (table name -> DataFrame) generated on ``reference``
     (Board, School with sector, LOCATED_IN, GOVERNS, Municipality, Region arbeidsmarktregio /
     corop, PART_OF, TeacherCollege with OFFERED_IN).  Same ``seed``, same registry.
@@ -394,13 +395,13 @@ def onderwijsregio_coverage(reference: GraphTables, tables: dict[str, pd.DataFra
     return {g: round(c[0] / c[1], 4) for g, c in counts.items() if c[1]}
 
 
-def write_demo_registry(reference: GraphTables, path: Path | str, seed: int = 2025) -> list[Path]:
+def write_demo_registry(reference: GraphTables, path: Path | str, seed: int = 42) -> list[Path]:
     """Write the demo registry to ``path`` (``.xlsx`` or a folder of CSV files), exactly as
     a user would supply a registry, and answer the files written."""
     return write_registry(demo_registry_tables(reference, seed), path)
 
 
-def demo_registry_result(reference: GraphTables, seed: int = 2025,
+def demo_registry_result(reference: GraphTables, seed: int = 42,
                          extra_candidates: pd.DataFrame | None = None) -> ImportResult:
     """Answer the demo registry's :class:`ImportResult`: written as CSV files to a temporary
     folder and read back with :func:`~importers.registry.read_registry`, so it passes the
@@ -410,3 +411,7 @@ def demo_registry_result(reference: GraphTables, seed: int = 2025,
         write_demo_registry(reference, tmp, seed)
         return read_registry(tmp, reference=reference, extra_candidates=extra_candidates,
                              source=DEMO_SOURCE, source_date=DEMO_DATE, synthetic=True)
+
+
+#: The name graph/load.py uses.
+demo_import_result = demo_registry_result

@@ -39,19 +39,23 @@ _BRIN = re.compile(r"[0-9]{2}[A-Z]{2}")
 _VEST = re.compile(r"[0-9]{2}[A-Z]{2}[0-9]{2}")
 
 
-def read_registry(*paths: Path | str, reference: GraphTables | None = None,
+def read_registry(*paths, reference: GraphTables | None = None,
                   extra_candidates: pd.DataFrame | None = None, source: str = "registry",
                   source_date: str | None = None, synthetic: bool = False,
-                  threshold: float = DEFAULT_THRESHOLD) -> ImportResult:
+                  threshold: float = DEFAULT_THRESHOLD,
+                  duo: GraphTables | None = None) -> ImportResult:
     """Answer the graph tables of the registry at ``paths`` (XLSX, CSV files or a folder).
 
-    ``reference`` are the DUO/CBS tables members and areas are linked to (without them,
+    ``reference`` (also accepted as ``duo``) are the DUO/CBS tables members and areas are linked to (without them,
     codes are trusted and names become Organisations); ``extra_candidates`` more names for
     matching (kind, key, name); ``source``/``source_date`` the provenance written on every
     row (default date: the newest file's modification date); ``synthetic`` marks every
     row as generated.  Cost: ~1 s for 1,000 partnerships with 10,000 members (matching
     dominates: ~5 ms per distinct member name).
     """
+    if len(paths) == 1 and isinstance(paths[0], (list, tuple)):
+        paths = tuple(paths[0])
+    reference = reference if reference is not None else duo
     tables = read_registry_tables(*paths)
     if source_date is None:
         files = [Path(p) for p in paths]
