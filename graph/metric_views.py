@@ -13,7 +13,8 @@ import pandas as pd
 from .model import COMMON_PROPERTIES, NODES
 from .store.base import GraphStore
 
-__all__ = ["metric_table", "metric_columns", "board_main_region", "community_agreement"]
+__all__ = ["metric_table", "metric_columns", "board_main_region", "community_agreement",
+           "stored_metrics_run"]
 
 
 def metric_table(store: GraphStore, label: str = "Board") -> pd.DataFrame:
@@ -33,7 +34,8 @@ def metric_columns(frame: pd.DataFrame, label: str = "Board") -> tuple[list[str]
 
     A metric column is a property the graph model does not document for ``label``.
     """
-    documented = set(NODES[label].properties) | set(COMMON_PROPERTIES) | {"id", "name", "title"}
+    documented = set(NODES[label].properties) | set(COMMON_PROPERTIES) | {
+        "id", "name", "title", "metrics_source"}
     numeric, categorical = [], []
     for column in frame.columns:
         if column in documented:
@@ -83,3 +85,24 @@ def community_agreement(frame: pd.DataFrame, community: str,
     return {"ari": round(float(adjusted_rand_score(truth, found)), 3),
             "nmi": round(float(normalized_mutual_info_score(truth, found)), 3),
             "boards": len(both)}
+
+
+def stored_metrics_run(store: GraphStore) -> dict:
+    """Answer the parameters and region agreement the last metrics run stored.
+
+    :func:`graph.metrics.write_metrics` keeps them as JSON on the ``regiograph-metrics``
+    Source node.  Answers ``{"params": {...}, "agreement": {scheme: {ari, nmi, boards}}}``
+    (empty dicts when metrics were never computed).
+    """
+    import json
+
+    result = store.read("MATCH (s:Source {id: 'regiograph-metrics'}) "
+                        "RETURN s.params AS params, s.agreement AS agreement, s.date AS date")
+    if not result.rows:
+        return {"params": {}, "agreement": {}, "date": None}
+    params, agreement, day = result.rows[0]
+    try:
+        return {"params": json.loads(params or "{}"), "agreement": json.loads(agreement or "{}"),
+                "date": day}
+    except ValueError:
+        return {"params": {}, "agreement": {}, "date": day}

@@ -31,6 +31,7 @@ __all__ = [
     "bridging_members",
     "partnership_kinds",
     "result_frame",
+    "activity_details",
 ]
 
 _SECTOR_ORDER = ("po", "sbo", "so", "vso", "vo", "mbo", "ho")
@@ -344,3 +345,20 @@ def result_frame(result) -> pd.DataFrame:
 
     return pd.DataFrame([[cell(v) for v in row] for row in result.rows],
                         columns=list(result.columns))
+
+
+def activity_details(store: GraphStore, ids: list[str]) -> dict[str, pd.Series]:
+    """Answer per activity id its properties and partnership, as a Series (for side by side)."""
+    result = store.read(
+        "MATCH (a:Activity) WHERE a.id IN $ids OPTIONAL MATCH (p:Partnership)-[:RUNS]->(a) "
+        "RETURN a.id AS id, properties(a) AS props, p.id AS partnership, p.name AS name",
+        {"ids": list(ids)})
+    out = {}
+    for node_id, props, partnership, name in result.rows:
+        shown = {"partnership": f"{name} ({partnership})" if partnership else ""}
+        for key in ("title", "function", "description", "programme_line", "target_groups",
+                    "area", "start", "end", "source"):
+            if props.get(key) is not None:
+                shown[key] = props[key]
+        out[node_id] = pd.Series(shown, name="value")
+    return out

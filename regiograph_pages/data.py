@@ -34,6 +34,9 @@ def render() -> None:
                "activities.csv, coverage.csv, contacts.csv) or one XLSX workbook with a sheet per "
                "table (see docs/registry.md). It is checked and matched to DUO before anything is "
                "written.")
+    st.download_button("Registry template (XLSX)", _template(), "regiograph-registry-template.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key="template")
     files = st.file_uploader("Registry files", type=["csv", "xlsx"], accept_multiple_files=True,
                              key="w_upload")
     demo = st.checkbox("Add the generated demo registry (synthetic, clearly labelled)",
@@ -60,25 +63,35 @@ def _save(files, folder: Path) -> list[Path]:
     return paths
 
 
+@st.cache_data(show_spinner=False)
+def _template() -> bytes:
+    from importers.registry_template import write_template
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "registry.xlsx"
+        write_template(path)
+        return path.read_bytes()
+
+
 def _check(paths: list[Path]) -> None:
-    from graph.load import read_sources
-    with st.spinner("Reading and matching ..."):
+    """Validate the registry (the importer's own rules) and show the name-matching report."""
+    from importers.registry_report import registry_match_report
+    with st.spinner("Reading and matching members to DUO ..."):
         try:
-            result = read_sources(registry=paths)
+            report = registry_match_report(*paths)
         except RegiographError as error:
             show_error(error)
             return
-    nodes, rels = result.tables.counts()
-    st.success(f"The registry is valid: {sum(nodes.values()):,} nodes and "
-               f"{sum(rels.values()):,} relationships would be imported.")
-    _report(result)
+    counts = report["status"].value_counts()
+    st.success("The registry is valid. Members: " + ", ".join(
+        f"{n} {status}" for status, n in counts.items()) + ".")
+    if int(counts.get("ambiguous", 0)) or int(counts.get("unmatched", 0)):
+        st.warning("Ambiguous and unmatched names are not linked to DUO boards. Pin them in the "
+                   "registry (a board number, BRIN or vestigingscode) and check again.")
+    st.markdown("**Name matching** (weakest first)")
+    st.dataframe(report, hide_index=True, width="stretch")
 
 
 def _report(result) -> None:
-    report = getattr(result, "match_report", None)
-    if report is not None:
-        st.markdown("**Name matching**")
-        st.dataframe(report, hide_index=True, width="stretch")
     if result.unlinked:
         st.markdown("**Could not be linked** (reported, not imported)")
         st.dataframe([{"what": u.what, "count": u.count, "examples": "; ".join(u.examples)}
@@ -97,3 +110,4 @@ def _import(store, paths: list[Path], demo: bool) -> None:
     refresh()
     st.success("Imported.")
     st.code(report.summary(), language="text")
+    _report(report)

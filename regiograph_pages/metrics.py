@@ -49,17 +49,22 @@ def render() -> None:
         sizes = frame[community].value_counts().rename_axis("community") \
             .reset_index(name="boards")
         st.caption(f"{len(sizes)} communities; largest {int(sizes['boards'].max())} boards.")
-        schemes = cached(region_schemes)
-        rows = []
-        for scheme in schemes:
-            regions = cached(metric_views.board_main_region, scheme)
-            score = metric_views.community_agreement(frame, community, regions)
-            rows.append({"scheme": scheme, **score})
+        stored = cached(metric_views.stored_metrics_run)
+        rows = [{"scheme": scheme, **score} for scheme, score in stored["agreement"].items()]
+        source = "computed with the metrics (graph/metrics.py)"
+        if not rows:  # no stored agreement: place boards in the region of most of their schools
+            source = "boards placed in the region of most of their schools"
+            for scheme in cached(region_schemes):
+                regions = cached(metric_views.board_main_region, scheme)
+                rows.append({"scheme": scheme,
+                             **metric_views.community_agreement(frame, community, regions)})
         if rows:
             st.dataframe(rows, hide_index=True, width="stretch")
             st.caption("Adjusted Rand index and NMI: 1 = communities equal the regions, "
-                       "0 = no better than chance. Boards are placed in the region of most of "
-                       "their schools.")
+                       f"0 = no better than chance ({source}).")
+        if stored["params"]:
+            st.caption("Metrics parameters: " + ", ".join(
+                f"{k}={v}" for k, v in sorted(stored["params"].items())))
         fig = px.bar(sizes.head(40), x="community", y="boards")
         fig.update_layout(height=300, margin={"l": 0, "r": 0, "t": 10}, xaxis={"type": "category"})
         st.plotly_chart(fig, width="stretch")

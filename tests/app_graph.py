@@ -10,7 +10,7 @@ Partnerships: P1 rap {B1, B2, B3}, P2 samen-opleiden {B1, B2, TC1}, P3 onderwijs
 Overlaps: P1-P2 share B1, B2 (Jaccard 2/4); P1-P3 share B2, B3 (2/3); P2-P3 share B2 (1/4).
 P1 covers arbeidsmarktregio AM02 (Haarlem, Beverwijk); P3 covers GM0392 directly.
 Activities: A1 (P1, werven) and A2 (P2, werven) are near-duplicates; A3 (P3, opleiden).
-Sources: duo-test (real) and demo-registry (synthetic: true).
+Sources: duo-test (real), regiograph-metrics (stored ARI/NMI) and demo-registry (synthetic).
 """
 
 from __future__ import annotations
@@ -44,13 +44,17 @@ def build_tables() -> GraphTables:
         _REAL))
     t.add_nodes("Board", _frame([
         {"id": "10001", "name": "Stichting Primair Haarlem-Amsterdam", "sectors": ["po"],
-         "betweenness": 0.5, "degree": 2, "community": "c1"},
+         "betweenness": 0.5, "degree": 2, "community": 1, "articulation_point": False,
+         "metrics_source": "regiograph-metrics"},
         {"id": "10002", "name": "Stichting VO Kennemerland", "sectors": ["vo"],
-         "betweenness": 0.9, "degree": 3, "community": "c1"},
+         "betweenness": 0.9, "degree": 3, "community": 1, "articulation_point": True,
+         "metrics_source": "regiograph-metrics"},
         {"id": "10003", "name": "Nova College", "sectors": ["mbo"],
-         "betweenness": 0.1, "degree": 2, "community": "c2"},
+         "betweenness": 0.1, "degree": 2, "community": 2, "articulation_point": False,
+         "metrics_source": "regiograph-metrics"},
         {"id": "10004", "name": "Hogeschool Inholland", "sectors": ["ho"],
-         "betweenness": 0.0, "degree": 1, "community": "c2"}], _REAL))
+         "betweenness": 0.0, "degree": 1, "community": 2, "articulation_point": False,
+         "metrics_source": "regiograph-metrics"}], _REAL))
     t.add_nodes("School", _frame([
         {"id": "01AA00", "name": "De Regenboog", "sector": "po", "municipality_code": "GM0363"},
         {"id": "01AB00", "name": "De Zonnewijzer", "sector": "po", "municipality_code": "GM0392"},
@@ -63,6 +67,11 @@ def build_tables() -> GraphTables:
     t.add_nodes("Source", _frame([
         {"id": "duo-test", "title": "Test DUO data", "date": "2025-01-01", "publisher": "DUO",
          "synthetic": False}], {"source": "duo-test", "source_date": "2025-01-01"}))
+    t.add_nodes("Source", _frame([
+        {"id": "regiograph-metrics", "title": "Network metrics", "date": "2025-06-02",
+         "publisher": "regiograph", "params": '{"seed": 42, "backend": "igraph"}',
+         "agreement": '{"arbeidsmarktregio": {"ari": 0.25, "nmi": 0.5, "boards": 3.0}}'}],
+        {"source": "regiograph-metrics", "source_date": "2025-06-02"}))
     t.add_nodes("Source", _frame([
         {"id": "demo-registry", "title": "Demo registry", "date": "2025-06-01",
          "publisher": "regiograph"}], _DEMO))

@@ -59,7 +59,7 @@ def test_overview(app_store):
     at = ok(page("overview"))
     assert any("Synthetic data loaded" in w.value for w in at.warning)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Board"] == "4" and metrics["Partnership"] == "3"
+    assert metrics["Board"] == "4" and metrics["Partnership"] == "3" and metrics["Source"] == "3"
     assert "**3** partnerships" in texts(at)
     assert len(at.dataframe) >= 3
 
@@ -134,20 +134,47 @@ def test_metrics(app_store):
     at.selectbox(key="w_metric").set_value("degree").run()
     ok(at)
     assert at.query_params["metric"] == "degree"
+    agreement = at.dataframe[1].value
+    assert list(agreement["scheme"]) == ["arbeidsmarktregio"] and agreement["ari"][0] == 0.25
 
 
-def test_duplicates_page_renders(app_store):
-    at = page("duplicates")
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.title[0].value == "Duplicate activities"
+def test_duplicates_judge_pair(app_store):
+    pytest.importorskip("graph.duplicates", reason="graph/duplicates.py (analyses) not merged yet")
+    at = ok(page("duplicates"))
+    pairs = at.dataframe[0].value
+    assert ("A1", "A2") in set(zip(pairs["activity_a"], pairs["activity_b"])) or \
+        ("A2", "A1") in set(zip(pairs["activity_a"], pairs["activity_b"]))
+    assert "Why this pair:** same function: werven" in texts(at)
+    at.button(key="judge_duplicate").click().run()
+    ok(at)
+    judged = app_store.read("MATCH (:Activity)-[j:JUDGED]->(:Activity) RETURN j.verdict").rows
+    assert judged == [["duplicate"]]
+    assert "1 judged (1 as duplicate)" in texts(at)
 
 
-def test_data_page(app_store):
+def test_data_page(app_store, tmp_path):
     at = ok(page("data"))
     sources = at.dataframe[0].value
-    assert set(sources["dataset"]) == {"duo-test", "demo-registry"}
-    at.checkbox(key="w_demo").uncheck().run()
+    assert set(sources["dataset"]) == {"duo-test", "demo-registry", "regiograph-metrics"}
+    assert at.get("download_button")  # the registry template
+    from importers.registry_template import write_template
+    files = write_template(tmp_path / "registry")  # CSV files with one example row each
+    at.file_uploader(key="w_upload").set_value(
+        [(f.name, f.read_bytes(), "text/csv") for f in files]).run()
+    at.button(key="check").click().run()
     ok(at)
+    assert any("The registry is valid" in s.value for s in at.success)
+    report = at.dataframe[1].value
+    assert {"partnership", "member", "status", "score"} <= set(report.columns)
+
+
+def test_data_page_rejects_bad_registry(app_store, tmp_path):
+    at = ok(page("data"))
+    bad = b"id;name;kind\nP1;RAP X;rap\n"  # wrong delimiter, missing columns
+    at.file_uploader(key="w_upload").set_value([("partnerships.csv", bad, "text/csv")]).run()
+    at.button(key="check").click().run()
+    assert not at.exception
+    assert at.error and "partnerships.csv" in at.error[0].value
 
 
 def _count(store) -> tuple[int, int]:

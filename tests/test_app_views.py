@@ -121,6 +121,7 @@ def test_metric_views(app_store):
     boards = metric_views.metric_table(app_store, "Board")
     numeric, categorical = metric_views.metric_columns(boards, "Board")
     assert numeric == ["betweenness", "degree"] and categorical == ["community"]
+    assert metric_views.stored_metrics_run(app_store)["agreement"]["arbeidsmarktregio"]["ari"] == 0.25
     regions = metric_views.board_main_region(app_store, "arbeidsmarktregio")
     assert dict(zip(regions.board, regions.region))["10003"] == "arbeidsmarktregio:AM02"
     score = metric_views.community_agreement(boards, "community", regions)
