@@ -19,7 +19,11 @@ from .store.base import GraphStore
 __all__ = ["GEOJSON_PATH", "municipality_shapes", "region_schemes", "municipality_regions",
            "coverage", "straddlers", "compare_schemes", "map_figure"]
 
-GEOJSON_PATH = Path(__file__).resolve().parent.parent / "data" / "geo" / "gemeente_2025_rd.geojson"
+_DATA = Path(__file__).resolve().parent.parent / "data"
+#: The bundled boundaries: the raw CBS/cartomap file when bundled, else the app's own copy.
+GEOJSON_PATH = next((p for p in (_DATA / "raw" / "cartomap-gemeenten-2025" / "gemeente_2025_rd.geojson",
+                                 _DATA / "geo" / "gemeente_2025_rd.geojson") if p.exists()),
+                    _DATA / "geo" / "gemeente_2025_rd.geojson")
 
 #: Qualitative colours cycled over regions (neighbours may repeat; hover names the region).
 _COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -90,29 +94,32 @@ def straddlers(store: GraphStore, scheme: str, min_regions: int = 2) -> pd.DataF
     """Answer boards whose schools lie in ``min_regions`` or more regions of ``scheme``.
 
     Schools count through their municipality (PART_OF) and, for postcode areas such as
-    SWV, directly (IN_AREA).  Columns: board, board_name, regions, schools, region_names.
-    Cost: two queries over GOVERNS (~8k schools), ~50 ms.
+    SWV, directly (IN_AREA).  Columns: board, board_name, regions, schools (summed over its
+    regions), region_names (with the schools in each).  Aggregated in Cypher per (board,
+    region): two queries, ~70 ms at national size.
     """
+    tail = ("WHERE r.scheme = $scheme RETURN b.id AS board, b.name AS board_name, r.id AS region, "
+            "coalesce(r.name, r.code) AS region_name, count(DISTINCT s) AS schools")
     via_municipality = store.read(
         "MATCH (b:Board)-[:GOVERNS]->(s:School)-[:LOCATED_IN]->(:Municipality)-[:PART_OF]->(r:Region) "
-        "WHERE r.scheme = $scheme RETURN b.id AS board, b.name AS board_name, s.id AS school, "
-        "r.id AS region, coalesce(r.name, r.code) AS region_name", {"scheme": scheme})
-    via_area = store.read(
-        "MATCH (b:Board)-[:GOVERNS]->(s:School)-[:IN_AREA]->(r:Region) "
-        "WHERE r.scheme = $scheme RETURN b.id AS board, b.name AS board_name, s.id AS school, "
-        "r.id AS region, coalesce(r.name, r.code) AS region_name", {"scheme": scheme})
+        + tail, {"scheme": scheme})
+    via_area = store.read("MATCH (b:Board)-[:GOVERNS]->(s:School)-[:IN_AREA]->(r:Region) " + tail,
+                          {"scheme": scheme})
     columns = ["board", "board_name", "regions", "schools", "region_names"]
     frame = pd.DataFrame(via_municipality.rows + via_area.rows,
-                         columns=["board", "board_name", "school", "region", "region_name"])
+                         columns=["board", "board_name", "region", "region_name", "schools"])
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    grouped = (frame.drop_duplicates(["board", "school", "region"])
+    frame = frame.groupby(["board", "board_name", "region", "region_name"], as_index=False,
+                          dropna=False)["schools"].max()
+    frame["label"] = frame["region_name"].astype(str) + " (" + frame["schools"].astype(str) + ")"
+    grouped = (frame.sort_values(["board", "schools"], ascending=[True, False])
                .groupby("board", as_index=False)
                .agg(board_name=("board_name", "first"), regions=("region", "nunique"),
-                    schools=("school", "nunique"),
-                    region_names=("region_name", lambda s: "; ".join(sorted(set(map(str, s)))))))
+                    schools=("schools", "sum"), region_names=("label", "; ".join)))
     grouped = grouped[grouped["regions"] >= min_regions]
-    return grouped[columns].sort_values(["regions", "schools"], ascending=False, ignore_index=True)
+    return grouped[columns].sort_values(["regions", "schools", "board"],
+                                        ascending=[False, False, True], ignore_index=True)
 
 
 def compare_schemes(store: GraphStore, scheme_a: str, scheme_b: str) -> pd.DataFrame:

@@ -48,12 +48,11 @@ def graph_token() -> str:
 @st.cache_resource(show_spinner=False, ttl=2)
 def _token() -> str:
     store = get_store()
-    result = store.read(
-        "MATCH (s:Source) WITH collect(s.id + '@' + coalesce(s.date, '')) AS sources "
-        "OPTIONAL MATCH (n) WITH sources, count(n) AS nodes "
-        "OPTIONAL MATCH ()-[r]->() RETURN sources, nodes, count(r) AS rels")
-    row = result.rows[0] if result.rows else [[], 0, 0]
-    return f"{store.describe()}|{sorted(row[0] or [])}|{row[1]}|{row[2]}"
+    sources = store.read("MATCH (s:Source) RETURN collect(s.id + '@' + coalesce(s.date, '') + '@' "
+                         "+ coalesce(s.params, '')) AS sources").scalar() or []
+    nodes = store.read("MATCH (n) RETURN count(n) AS n").scalar()
+    rels = store.read("MATCH ()-[r]->() RETURN count(r) AS n").scalar()
+    return f"{store.describe()}|{sorted(sources)}|{nodes}|{rels}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

@@ -27,21 +27,21 @@ def render() -> None:
         return
     kinds = ["(all kinds)"] + views.partnership_kinds(members)
     kind = choice("Partnership kind", kinds, "kind", "(all kinds)")
-    sub = members if kind == "(all kinds)" else members[members["kind"] == kind]
+    selected = None if kind == "(all kinds)" else kind
 
     left, right = st.columns([1, 1])
     with left:
         st.subheader("Sector mixing matrix")
         st.caption("Cell = partnerships that have members of both sectors; the diagonal = "
                    "partnerships with a member of that sector.")
-        matrix = views.sector_mixing_matrix(sub)
+        matrix = cached(_shaped, selected, "matrix")
         if matrix.empty:
             st.info("No sectors known for these members.")
         else:
             fig = px.imshow(matrix, text_auto=True, color_continuous_scale="Blues")
             fig.update_layout(height=420, margin={"l": 0, "r": 0, "t": 10})
             st.plotly_chart(fig, width="stretch")
-    mix = views.sector_mix(sub)
+    mix = cached(_shaped, selected, "mix")
     with right:
         st.subheader("Partnerships by sector mix")
         if len(mix):
@@ -57,6 +57,18 @@ def render() -> None:
     minimum = st.slider("Reaching at least this many sectors", 2, 7, param("min_sectors", 3, int),
                         key="w_min_sectors")
     set_params(min_sectors=int(minimum))
-    bridges = views.bridging_members(sub, int(minimum))
+    bridges = cached(_shaped, selected, "bridges", int(minimum))
     st.caption(f"{len(bridges)} members whose partnerships reach {minimum}+ sectors.")
     st.dataframe(bridges, hide_index=True, width="stretch")
+
+
+def _shaped(store, kind: str | None, what: str, minimum: int = 2):
+    """The page's tables for one partnership kind (kept in the cache, cheap on a rerun)."""
+    members = cached(views.memberships)
+    if kind:
+        members = members[members["kind"] == kind]
+    if what == "matrix":
+        return views.sector_mixing_matrix(members)
+    if what == "mix":
+        return views.sector_mix(members)
+    return views.bridging_members(members, minimum)

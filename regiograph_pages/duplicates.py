@@ -17,10 +17,16 @@ _VERDICT_LABELS = {"duplicate": "Duplicate", "not-duplicate": "Not a duplicate"}
 _ALL = "(every function)"
 
 
-def _candidates(store, min_text: float, function: str | None) -> tuple[pd.DataFrame, dict]:
-    """Candidate pairs as a table, and their reasons by pair (graph/duplicates.py)."""
+_FLOOR = 0.2  # candidates are computed once at this similarity and filtered on the page
+
+
+def _candidates(store) -> tuple[pd.DataFrame, dict]:
+    """Candidate pairs as a table, and their reasons by pair (graph/duplicates.py).
+
+    Computed once per graph (~1 s at national size) and kept in the cache.
+    """
     from graph.duplicates import find_duplicates
-    found = find_duplicates(store, min_text=min_text, function=function)
+    found = find_duplicates(store, min_text=_FLOOR)
     rows, reasons = [], {}
     for c in found:
         rows.append({"activity_a": c.activity_a, "title_a": c.title_a,
@@ -39,14 +45,13 @@ def render() -> None:
     synthetic_banner()
     c1, c2 = st.columns(2)
     with c1:
-        min_text = st.slider("Smallest text similarity", 0.0, 1.0, param("min_text", 0.3, float),
-                             0.05, key="w_min_text")
+        min_text = st.slider("Smallest text similarity", _FLOOR, 1.0,
+                             max(_FLOOR, param("min_text", 0.3, float)), 0.05, key="w_min_text")
         set_params(min_text=min_text)
     with c2:
         function = choice("Function", [_ALL, *FUNCTIONS], "function", _ALL)
     try:
-        pairs, reasons = cached(_candidates, float(min_text),
-                                None if function == _ALL else function)
+        pairs, reasons = cached(_candidates)
         judged = judgements.judgements(get_store())
     except ImportError as error:
         show_error(RegiographError("duplicate detection (graph/duplicates.py) is not installed",
@@ -55,6 +60,10 @@ def render() -> None:
     except RegiographError as error:
         show_error(error)
         return
+    if not pairs.empty:
+        pairs = pairs[pairs["text_similarity"] >= min_text - 1e-9]
+        if function != _ALL:
+            pairs = pairs[pairs["function"] == function]
     if pairs.empty:
         empty_graph_notice("candidate duplicate activities at this similarity")
         return

@@ -32,19 +32,12 @@ def render() -> None:
                         "arbeidsmarktregio" if "arbeidsmarktregio" in schemes else schemes[0])
     with c2:
         kind = choice("Overlay partnership coverage of kind", kinds, "coverage", _NO_OVERLAY)
-    assigned = cached(regions_map.municipality_regions, scheme)
-    categories = dict(zip(assigned["municipality"], assigned["region_name"]))
-    overlay = None
-    if kind != _NO_OVERLAY:
-        cover = cached(regions_map.coverage, kind)
-        overlay = {row.municipality: f"{row.partnerships} {kind}: {row.names}"
-                   for row in cover.itertuples()}
-    fig = regions_map.map_figure(categories, overlay=overlay,
-                                 title=f"{scheme}: {assigned['region'].nunique()} regions")
+    covered = len(cached(regions_map.coverage, kind)) if kind != _NO_OVERLAY else 0
+    fig = cached(_figure, scheme, None if kind == _NO_OVERLAY else kind)
     st.plotly_chart(fig, width="stretch")
-    if overlay is not None:
+    if kind != _NO_OVERLAY:
         st.caption(f"Coverage overlay: ● municipality covered by at least one {kind} partnership "
-                   f"({len(overlay)}), ✕ not covered ({len(regions_map.municipality_shapes()) - len(overlay)}).")
+                   f"({covered}), ✕ not covered ({len(regions_map.municipality_shapes()) - covered}).")
 
     st.subheader(f"Boards straddling {scheme} boundaries")
     straddling = cached(regions_map.straddlers, scheme)
@@ -59,3 +52,16 @@ def render() -> None:
     st.caption(f"{nested} of {len(compared)} {scheme} regions lie within one {other} region; "
                "the others are split (largest share = part in the main one).")
     st.dataframe(compared, hide_index=True, width="stretch", height=260)
+
+
+def _figure(store, scheme: str, kind: str | None):
+    """The map of one scheme (with one kind's coverage overlaid), kept in the cache."""
+    assigned = regions_map.municipality_regions(store, scheme)
+    categories = dict(zip(assigned["municipality"], assigned["region_name"]))
+    overlay = None
+    if kind:
+        cover = regions_map.coverage(store, kind)
+        overlay = {row.municipality: f"{row.partnerships} {kind}: {row.names}"
+                   for row in cover.itertuples()}
+    return regions_map.map_figure(categories, overlay=overlay,
+                                  title=f"{scheme}: {assigned['region'].nunique()} regions")
