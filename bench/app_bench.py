@@ -171,7 +171,7 @@ def _script(url_path: str) -> None:
 
 #: page -> (URL query, interaction: (widget kind, key, value))
 SCENARIOS = {
-    "overview": ({}, None),
+    "overview": ({}, ("selectbox", "w_kind", "samen-opleiden")),
     "overlaps": ({}, ("multiselect", "w_kinds", ["rap", "samen-opleiden"])),
     "duplicates": ({}, ("slider", "w_min_text", 0.5)),
     "cross-sector": ({}, ("selectbox", "w_kind", "rap")),

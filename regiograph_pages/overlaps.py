@@ -76,4 +76,4 @@ def render() -> None:
 
 
 def _pairs(store, kinds: tuple[str, ...]):
-    return views.overlap_pairs(views.memberships(store), list(kinds))
+    return views.overlap_pairs(cached(views.memberships), list(kinds))

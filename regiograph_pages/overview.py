@@ -7,7 +7,7 @@ import streamlit as st
 from graph import views
 from graph.errors import RegiographError
 
-from .common import cached, empty_graph_notice, get_store, show_error, synthetic_banner
+from .common import cached, choice, empty_graph_notice, get_store, show_error, synthetic_banner
 
 TITLE = "Overview"
 
@@ -53,8 +53,11 @@ def _findings(members) -> None:
         st.write("No partnerships loaded yet, so there are no overlaps to report. "
                  "Load a registry on the Data page.")
         return
+    kinds = views.partnership_kinds(members)
+    kind = choice("Findings for partnership kind", kinds, "kind", "rap" if "rap" in kinds
+                  else kinds[0])
     pairs = views.overlap_pairs(members)
-    several = views.boards_in_several(members, kind="rap")
+    several = views.boards_in_several(members, kind=kind)
     anywhere = views.boards_in_several(members, min_networks=3)
     mix = views.sector_mix(members)
     n_partnerships = members["partnership"].nunique()
@@ -63,7 +66,7 @@ def _findings(members) -> None:
         f"- **{len(pairs)}** partnership pairs share members"
         + (f"; the largest overlap is {pairs.iloc[0]['a_name']} / {pairs.iloc[0]['b_name']} "
            f"({pairs.iloc[0]['shared']} shared)" if len(pairs) else "") + ".\n"
-        f"- **{len(several)}** boards sit in two or more RAP regions; **{len(anywhere)}** boards "
+        f"- **{len(several)}** boards sit in two or more {kind} partnerships; **{len(anywhere)}** boards "
         "sit in three or more networks overall.\n"
         f"- **{int((mix['sectors'] >= 3).sum()) if len(mix) else 0}** partnerships join three "
         "or more sectors.")

@@ -61,7 +61,12 @@ def test_overview(app_store):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Board"] == "4" and metrics["Partnership"] == "3" and metrics["Source"] == "3"
     assert "**3** partnerships" in texts(at)
+    assert "**0** boards sit in two or more rap partnerships" in texts(at)
     assert len(at.dataframe) >= 3
+    at.selectbox(key="w_kind").set_value("onderwijsregio").run()
+    ok(at)
+    assert "**0** boards sit in two or more onderwijsregio partnerships" in texts(at)
+    assert at.query_params["kind"] == "onderwijsregio"
 
 
 def test_overlaps(app_store):
