@@ -118,7 +118,11 @@ def _settle(page, text: str) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
         timeout=30_000)
-    page.wait_for_timeout(800)
+    # and until lazily loaded elements (tables, charts) have replaced their placeholders
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+        timeout=30_000)
+    page.wait_for_timeout(1000)
 
 
 def _no_exception(page) -> None:
