@@ -194,3 +194,19 @@ def test_console_refuses_write_in_browser(served_app, browser):
         page.screenshot(path=str(ARTIFACTS / "console-refused.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_console_csv_neutralises_formulas(served_app, browser):
+    cypher = "RETURN '=HYPERLINK(\"http://x\")' AS a, '+1' AS b, '-2' AS c, '@SUM(A1)' AS d, 'ok' AS e"
+    from urllib.parse import quote
+    page, errors = _open(browser, f"{served_app}/console?mode=cypher&cypher={quote(cypher)}&run=1")
+    try:
+        _settle(page, "1 rows in")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download CSV").click()
+        lines = Path(info.value.path()).read_text(encoding="utf-8").strip().splitlines()
+        assert lines[0] == "a,b,c,d,e"
+        assert lines[1] == "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),ok"
+        assert not errors, errors
+    finally:
+        page.close()
