@@ -80,6 +80,8 @@ class MboInstellingenImporter(Importer):
         matched = match_names(inst["naam"], dict(zip(boards["bevoegd_gezag_nummer"], boards["naam"])))
         board_of_brin = {brin: matched[name][0] for brin, name in zip(inst["brin_code"], inst["naam"])
                          if name in matched}
+        self._score_of_brin = {brin: matched[name][1] for brin, name in zip(inst["brin_code"], inst["naam"])
+                               if name in matched}
         inst_name = dict(zip(inst["brin_code"], inst["naam"]))
         self._loc, self._board_of_brin = loc, board_of_brin
         tables = GraphTables()
@@ -125,7 +127,8 @@ class MboInstellingenImporter(Importer):
         out.add_nodes("School", with_source(rows, NAME, DATE))
         out.add_nodes("Board", with_source(pd.DataFrame({"id": sorted(set(board.dropna()))}), NAME, DATE))
         out.add_relationships("GOVERNS", "Board", "School", rels(
-            board[board.notna()], loc.loc[board.notna(), "brinvest"], NAME, DATE))
+            board[board.notna()], loc.loc[board.notna(), "brinvest"], NAME, DATE,
+            match_score=loc.loc[board.notna(), "brin_code"].map(self._score_of_brin)))
         out.add_relationships("LOCATED_IN", "School", "Municipality",
                               rels(loc.loc[ok, "brinvest"], muni[ok], NAME, DATE))
         unlinked = []
