@@ -25,8 +25,7 @@ from graph.tables import GraphTables
 
 from ._common import PlaceIndex, rels, with_source
 from .base import Column, FileSchema, Importer, ImportResult, SourceInfo, Unlinked, examples, read_table
-from .duo_besturen import BESTUREN_FILE, BESTUREN_SCHEMA, board_names
-from .matching import match_names
+from .duo_besturen import BESTUREN_FILE, BESTUREN_SCHEMA, match_boards
 
 __all__ = ["LerarenopleidingenImporter", "HO_FILE", "HO_SCHEMA", "TEACHER_TRAINING", "degree_kind"]
 
@@ -54,6 +53,9 @@ HO_SCHEMA = FileSchema(
 TEACHER_TRAINING = re.compile(
     r"leraar|lerarenopleiding|^educatie (in|en) |kunsteducatie|^docent "
     r"|educatief professional beroepsonderwijs", re.IGNORECASE)
+
+#: RIO writes some boards as "Het College van Bestuur van de <universiteit>".
+_RIO_PREFIX = re.compile(r"^het college van bestuur van de\s+", re.IGNORECASE)
 
 NAME = "duo-ho-lerarenopleidingen"
 DATE = "2026-08-04"
@@ -104,9 +106,9 @@ class LerarenopleidingenImporter(Importer):
             "city": offered["ONDERWIJSLOCATIEPLAATS"],
             "institution": offered["ONDERWIJSAANBIEDER_NAAM"].fillna(offered["ONDERWIJSBESTUUR_NAAM"]),
             "board_name": offered["ONDERWIJSBESTUUR_NAAM"], "croho": offered["croho"]})
-        boards = board_names(data_dir, ("HBO", "WO", "MBO"))
-        matched = match_names(offered["ONDERWIJSBESTUUR_NAAM"].drop_duplicates(),
-                              dict(zip(boards["bevoegd_gezag_nummer"], boards["naam"])))
+        plain = {n: _RIO_PREFIX.sub("", n) for n in offered["ONDERWIJSBESTUUR_NAAM"].drop_duplicates()}
+        by_plain = match_boards(plain.values(), data_dir, ("HBO", "WO", "MBO"))
+        matched = {n: by_plain[p] for n, p in plain.items() if p in by_plain}
         board = offered["ONDERWIJSBESTUUR_NAAM"].map(lambda n: matched[n][0] if n in matched else None)
         score = offered["ONDERWIJSBESTUUR_NAAM"].map(lambda n: matched[n][1] if n in matched else None)
         ok = board.notna()

@@ -21,8 +21,7 @@ from graph.tables import GraphTables
 
 from ._common import PlaceIndex, rels, with_source
 from .base import Column, FileSchema, Importer, ImportResult, SourceInfo, Unlinked, examples, read_table
-from .duo_besturen import BESTUREN_FILE, BESTUREN_SCHEMA, board_names
-from .matching import match_names
+from .duo_besturen import BESTUREN_FILE, BESTUREN_SCHEMA, match_boards
 
 __all__ = ["MboInstellingenImporter", "MBO_INST_FILE", "MBO_LOC_FILE", "MBO_INST_SCHEMA",
            "MBO_LOC_SCHEMA"]
@@ -76,8 +75,7 @@ class MboInstellingenImporter(Importer):
         data_dir = Path(data_dir)
         inst = read_table(data_dir / MBO_INST_FILE, MBO_INST_SCHEMA)
         loc = read_table(data_dir / MBO_LOC_FILE, MBO_LOC_SCHEMA)
-        boards = board_names(data_dir, ("MBO",))
-        matched = match_names(inst["naam"], dict(zip(boards["bevoegd_gezag_nummer"], boards["naam"])))
+        matched = match_boards(inst["naam"], data_dir, ("MBO",))
         board_of_brin = {brin: matched[name][0] for brin, name in zip(inst["brin_code"], inst["naam"])
                          if name in matched}
         self._score_of_brin = {brin: matched[name][1] for brin, name in zip(inst["brin_code"], inst["naam"])
