@@ -191,6 +191,20 @@ def test_replace_sources_replaces_only_that_sources_part(store):
         labels=["Municipality", "Region"], rel_types=["PART_OF"])) == cbs_before
 
 
+def test_failed_replace_sources_leaves_previous_graph_intact(store):
+    store.replace_graph(small_tables())
+    before = graph_signature(store.export_networkx())
+    bad = GraphTables()
+    bad.add_nodes("Board", _frame(_duo([
+        {"id": "00745", "name": "ok"},
+        {"id": "41234", "name": ["po", 3, {"nested": "map"}]},
+    ])))
+    with pytest.raises(RegiographError):
+        store.replace_sources(bad, [DUO], batch_size=1)
+    assert store.counts() == SMALL_COUNTS
+    assert graph_signature(store.export_networkx()) == before
+
+
 def test_replace_sources_twice_gives_the_identical_graph(store):
     store.replace_graph(small_tables())
     store.replace_sources(small_tables(), [DUO, CBS])
