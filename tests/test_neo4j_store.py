@@ -145,15 +145,15 @@ def test_entity_ids_are_stable_without_a_legacy_id():
 
 # -- plans --------------------------------------------------------------------------------
 def test_plan_text_shows_operators_details_and_estimates_indented():
-    plan = {  # the shape of summary.plan for EXPLAIN on Neo4j 5
+    plan = {  # the shape of summary.plan for EXPLAIN over Bolt on Neo4j 5
         "operatorType": "ProduceResults@neo4j",
         "identifiers": ["b"],
-        "arguments": {"Details": "b", "EstimatedRows": 1.0, "planner": "COST"},
+        "args": {"Details": "b", "EstimatedRows": 1.0, "planner": "COST",
+                 "runtime": "PIPELINED", "planner-version": "5.26"},
         "children": [{
             "operatorType": "NodeUniqueIndexSeek@neo4j",
             "identifiers": ["b"],
-            "arguments": {"Details": "UNIQUE b:Board(id) WHERE id = $id",
-                          "EstimatedRows": 1.0},
+            "args": {"Details": "UNIQUE b:Board(id) WHERE id = $id", "EstimatedRows": 1.0},
             "children": [],
         }],
     }
@@ -161,3 +161,5 @@ def test_plan_text_shows_operators_details_and_estimates_indented():
                                "    NodeUniqueIndexSeek | UNIQUE b:Board(id) WHERE id = $id"
                                " | ~1 rows")
     assert plan_text(None) == ""
+    http_shape = {"operatorType": "Create@neo4j", "arguments": {"Details": "(n:Board)"}}
+    assert plan_text(http_shape) == "Create | (n:Board)"

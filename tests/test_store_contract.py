@@ -8,6 +8,7 @@ same golden answers.
 from __future__ import annotations
 
 import math
+import threading
 
 import pandas as pd
 import pytest
@@ -153,6 +154,47 @@ def test_failed_replace_leaves_previous_graph_intact_and_queryable(store):
     store.replace_graph(small_tables(board_name="Nieuwe naam"))
     assert _board(store, "00745")["name"] == "Nieuwe naam"
     assert store.counts() == SMALL_COUNTS
+
+
+def _many_boards(n: int) -> GraphTables:
+    tables = GraphTables()
+    boards = [{"id": f"{i:05d}", "name": f"Bestuur {i}"} for i in range(n)]
+    schools = [{"id": f"{i:05d}00", "name": f"School {i}"} for i in range(n)]
+    tables.add_nodes("Board", _frame(_duo(boards)))
+    tables.add_nodes("School", _frame(_duo(schools)))
+    tables.add_relationships("GOVERNS", "Board", "School", _frame(_duo(
+        [{"start": b["id"], "end": s["id"]} for b, s in zip(boards, schools)])))
+    return tables
+
+
+def test_readers_never_see_a_half_written_graph(store):
+    store.replace_graph(small_tables())
+    query = ("MATCH (b:Board) WITH count(b) AS boards "
+             "OPTIONAL MATCH (s:School) RETURN boards, count(s) AS schools")
+    seen: set[tuple[int, int]] = set()
+    done = threading.Event()
+    failures: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            while not done.is_set():
+                boards, schools = store.read(query).rows[0]
+                seen.add((boards, schools))
+        except BaseException as exc:  # report it in the main thread
+            failures.append(exc)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        store.replace_graph(_many_boards(3000), batch_size=50)  # ~180 write batches
+    finally:
+        done.set()
+        thread.join(timeout=60)
+    assert not failures, failures
+    boards, schools = store.read(query).rows[0]
+    seen.add((boards, schools))
+    assert (boards, schools) == (3000, 3000)
+    assert seen <= {(3, 5), (3000, 3000)}, f"a reader saw a half-written graph: {seen}"
 
 
 # -- replace_sources ----------------------------------------------------------------------

@@ -103,7 +103,8 @@ def plan_text(plan: dict[str, Any] | None, depth: int = 0) -> str:
     """
     if not plan:
         return ""
-    arguments = plan.get("arguments") or {}
+    # Bolt answers the operator's arguments under "args" (the HTTP API under "arguments")
+    arguments = plan.get("args") or plan.get("arguments") or {}
     parts = [str(plan.get("operatorType", "?")).split("@", 1)[0]]
     details = arguments.get("Details") or arguments.get("details")
     if details:
