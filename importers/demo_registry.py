@@ -368,7 +368,7 @@ def _choose_left_out(b: _Builder, unit_regions: dict[str, set[str]], rng: random
             n = locations[u][group]
             if uncovered >= gap:
                 break
-            if u not in left and uncovered + n <= gap * 1.2 and max(locations[u].values()) == locations[u].get(group):
+            if u not in left and uncovered + n <= gap * 1.2 and set(locations[u]) == {group}:
                 left.add(u)
                 uncovered += n
     return left
