@@ -230,11 +230,15 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
     for m in _ZK.values():
         rap_by_mun[m] = "rap-zuid-kennemerland"
     rap_by_mun[_HMM] = "rap-haarlemmermeer"
+    # seed 003: "Voor Haarlemmermeer en Kennemerland-Zuid zijn twee aparte aanvragen gedaan, maar
+    # die zijn wel identiek" - so the same activities twice, labelled as duplicates
     for row in _ZK_ACTIVITIES:
         aid, line, fn, title, desc, groups = row
-        b.rows["activities"].append({"id": f"rap-zuid-kennemerland-{aid}", "partnership": "rap-zuid-kennemerland",
-                                     "title": title, "description": desc, "function": fn, "programme_line": line,
-                                     "target_groups": groups, "area": "Zuid-Kennemerland", "start": "2020-01-01", "end": ""})
+        for pid, area in (("rap-zuid-kennemerland", "Zuid-Kennemerland"), ("rap-haarlemmermeer", "Haarlemmermeer")):
+            b.rows["activities"].append({"id": f"{pid}-{aid}", "partnership": pid, "title": title,
+                                         "description": desc, "function": fn, "programme_line": line,
+                                         "target_groups": groups, "area": area, "start": "2020-01-01", "end": "",
+                                         "demo_duplicate_group": f"dup-{aid}"})
     b.partnership("rtc-de-beurs", "RTC de Beurs", "transfercentrum", status="opgeheven", sector="po",
                   area="Haarlemmermeer en Kennemerland", source="seed 003: regionaal transfercentrum sinds 2015, opgeheven")
     b.cover("rtc-de-beurs", list(_ZK.values()) + [_HMM])
