@@ -248,6 +248,53 @@ def serve_command(host, port, headless, store_kind) -> None:
     raise SystemExit(subprocess.call(args, env=env))
 
 
+# -- registry ---------------------------------------------------------------------------
+@cli.group("registry")
+def registry_group() -> None:
+    """Partnership registries: get a template, review how members match DUO."""
+
+
+@registry_group.command("template")
+@click.argument("target", type=click.Path(path_type=Path))
+def registry_template_command(target) -> None:
+    """Write an empty registry to TARGET: a .xlsx workbook, or a folder for CSV files."""
+    from importers.registry_template import write_template
+    for path in write_template(target):
+        click.echo(f"wrote {path}")
+
+
+@registry_group.command("match-report")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with the DUO/CBS files to match against.")
+@click.option("--threshold", default=90.0, show_default=True,
+              help="Lowest score (0-100) that links a name without a pin.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file instead of the screen.")
+def registry_match_report_command(files, data_dir, threshold, fmt, output) -> None:
+    """Report how the members in registry FILES match DUO boards and institutions:
+    matched (score), ambiguous (candidates), unmatched, pinned."""
+    from importers.registry_report import registry_match_report
+    frame = registry_match_report(*files, data_dir=data_dir, threshold=threshold)
+    if fmt == "csv":
+        text = frame.to_csv(index=False)
+    elif fmt == "json":
+        text = json.dumps({"columns": list(frame.columns),
+                           "rows": frame.astype(object).where(frame.notna(), None).to_dict("records")},
+                          ensure_ascii=False, indent=1)
+    else:
+        counts = frame["status"].value_counts().to_dict()
+        text = frame.to_string(index=False, max_colwidth=60) + "\n" + ", ".join(
+            f"{k}: {v}" for k, v in counts.items())
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output} ({len(frame)} members)")
+    else:
+        click.echo(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; answer the exit status (2 on a user error, printed without traceback)."""
     try:

@@ -29,6 +29,7 @@ __all__ = [
     "Column",
     "FileSchema",
     "read_table",
+    "check_table",
     "Unlinked",
     "ImportResult",
     "Importer",
@@ -126,19 +127,6 @@ def read_table(path: Path | str, schema: FileSchema) -> pd.DataFrame:
             file=str(path), line=1, value=header[0][:80],
             fix=(f"the file seems separated by {guess!r}; " if guess else "")
             + f"save it with {schema.delimiter!r} as separator, as {schema.name} is published")
-    rename: dict[str, str] = {}
-    for col in schema.columns:
-        found = [h for h in (col.name, *col.aliases) if h in header]
-        if not found:
-            if col.required:
-                close = [h for h in header if h.replace("_", " ").lower()
-                         == col.name.replace("_", " ").lower()]
-                raise InputError(
-                    "required column missing", file=str(path), line=1, column=col.name,
-                    fix=(f"rename column {close[0]!r} to {col.name!r}" if close else
-                         f"add a column named {col.name!r}") + f" (the {schema.name} layout)")
-            continue
-        rename[found[0]] = col.name
     rows: list[list[str]] = []
     lines: list[int] = []
     width = len(header)
@@ -153,27 +141,55 @@ def read_table(path: Path | str, schema: FileSchema) -> pd.DataFrame:
                 fix=f"quote values containing {schema.delimiter!r} or fix the row")
         rows.append(row)
         lines.append(line)
+    return check_table(header, rows, lines, schema, file=str(path))
+
+
+def check_table(header: Sequence[str], rows: Sequence[Sequence[Any]], lines: Sequence[int],
+                schema: FileSchema, *, file: str, sheet: str | None = None) -> pd.DataFrame:
+    """Answer ``rows`` (under ``header``) as a DataFrame checked against ``schema``.
+
+    The checks :func:`read_table` applies after parsing, usable for any tabular input (e.g.
+    one XLSX sheet): missing required column, too few rows, empty required value, pattern,
+    choices, kind, duplicates.  ``lines`` are the row numbers to report (header = 1);
+    errors name ``file`` and ``sheet``.  Cost: linear in the cells.
+    """
+    header = [str(h).strip() if h is not None else "" for h in header]
+    rename: dict[str, str] = {}
+    for col in schema.columns:
+        found = [h for h in (col.name, *col.aliases) if h in header]
+        if not found:
+            if col.required:
+                close = [h for h in header if h.replace("_", " ").lower()
+                         == col.name.replace("_", " ").lower()]
+                raise InputError(
+                    "required column missing", file=file, sheet=sheet, line=1,
+                    column=col.name,
+                    fix=(f"rename column {close[0]!r} to {col.name!r}" if close else
+                         f"add a column named {col.name!r}") + f" (the {schema.name} layout)")
+            continue
+        rename[found[0]] = col.name
     if len(rows) < schema.min_rows:
-        raise InputError("the file has a header but no data rows", file=str(path), line=2,
-                         fix=f"supply the full {schema.name} file")
-    frame = pd.DataFrame(rows, columns=header, dtype=object)
+        raise InputError("the file has a header but no data rows", file=file, sheet=sheet,
+                         line=2, fix=f"supply the full {schema.name} file")
+    frame = pd.DataFrame([list(r) for r in rows], columns=header, dtype=object)
     if not schema.allow_extra_columns:
         frame = frame[[c for c in header if c in rename]]
     frame = frame.rename(columns=rename)
     for col in schema.columns:
         if col.name in frame.columns:
-            frame[col.name] = _check_column(frame[col.name], col, lines, path)
-    frame["_line"] = lines
+            frame[col.name] = _check_column(frame[col.name], col, lines, file, sheet)
+    frame["_line"] = list(lines)
     return frame
 
 
-def _check_column(values: pd.Series, col: Column, lines: Sequence[int], path: Path) -> pd.Series:
+def _check_column(values: pd.Series, col: Column, lines: Sequence[int], path: str,
+                  sheet: str | None = None) -> pd.Series:
     stripped = values.map(lambda v: v.strip() if isinstance(v, str) else v)
     empty = stripped.isna() | (stripped == "")
     hint = f" ({col.hint})" if col.hint else ""
     if col.required and empty.any():
         i = int(empty.to_numpy().nonzero()[0][0])
-        raise InputError("required value is empty", file=str(path), line=lines[i],
+        raise InputError("required value is empty", file=path, sheet=sheet, line=lines[i],
                          column=col.name, fix=f"fill in {col.name}{hint} or remove the row")
     present = ~empty
     if col.pattern:
@@ -181,14 +197,14 @@ def _check_column(values: pd.Series, col: Column, lines: Sequence[int], path: Pa
         bad = present & ~stripped.map(lambda v: bool(regex.fullmatch(v)) if isinstance(v, str) else False)
         if bad.any():
             i = int(bad.to_numpy().nonzero()[0][0])
-            raise InputError("value has the wrong form", file=str(path), line=lines[i],
+            raise InputError("value has the wrong form", file=path, sheet=sheet, line=lines[i],
                              column=col.name, value=stripped.iloc[i],
                              fix=f"{col.name} must match {col.pattern}{hint}")
     if col.choices:
         bad = present & ~stripped.isin(col.choices)
         if bad.any():
             i = int(bad.to_numpy().nonzero()[0][0])
-            raise InputError("value is not one of the allowed values", file=str(path),
+            raise InputError("value is not one of the allowed values", file=path, sheet=sheet,
                              line=lines[i], column=col.name, value=stripped.iloc[i],
                              fix=f"use one of: {', '.join(sorted(col.choices))}")
     if col.unique:
@@ -199,7 +215,7 @@ def _check_column(values: pd.Series, col: Column, lines: Sequence[int], path: Pa
             first = int(idx[0])
             raise InputError(
                 f"duplicate value; the same {col.name} is on line {lines[first]}",
-                file=str(path), line=lines[i], column=col.name, value=stripped.iloc[i],
+                file=path, sheet=sheet, line=lines[i], column=col.name, value=stripped.iloc[i],
                 fix=f"each {col.name} may appear once: remove or correct one of the rows")
     if col.kind in ("int", "float"):
         converted = pd.to_numeric(stripped.where(present, None).map(
@@ -208,7 +224,7 @@ def _check_column(values: pd.Series, col: Column, lines: Sequence[int], path: Pa
         bad = present & converted.isna()
         if bad.any():
             i = int(bad.to_numpy().nonzero()[0][0])
-            raise InputError(f"value is not a number ({col.kind})", file=str(path),
+            raise InputError(f"value is not a number ({col.kind})", file=path, sheet=sheet,
                              line=lines[i], column=col.name, value=stripped.iloc[i],
                              fix=f"write {col.name} as a plain number{hint}")
         if col.kind == "int":

@@ -104,7 +104,7 @@ class FalkorDBStore(GraphStore):
              timeout_ms: int | None = None, row_cap: int | None = None) -> QueryResult:
         """Run ``cypher`` with ``GRAPH.RO_QUERY``; the server refuses any write."""
         if not self._exists(self.graph_name):
-            return _empty_answer(cypher)
+            self.ensure_schema()  # an empty graph (with its indexes) so queries can run
         return self._run(self._graph, cypher, params, read_only=True,
                          timeout_ms=timeout_ms, row_cap=row_cap)
 
@@ -198,11 +198,6 @@ class FalkorDBStore(GraphStore):
             self._db.connection.close()
         except Exception:
             pass
-
-
-def _empty_answer(cypher: str) -> QueryResult:
-    """Answer an empty result for a read on a graph that does not exist yet."""
-    return QueryResult([], [], 0.0, False)
 
 
 def _query_error(exc: Exception, cypher: str) -> Exception:
