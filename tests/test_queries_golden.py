@@ -25,7 +25,8 @@ def _rows(store, name, **params):
 
 
 def test_every_query_has_a_golden_test():
-    source = open(__file__, encoding="utf-8").read()
+    from pathlib import Path
+    source = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
     missing = [q.name for q in list_queries() if f'"{q.name}"' not in source]
     assert not missing, f"named queries without a golden test: {missing}"
 
