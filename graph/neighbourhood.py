@@ -85,9 +85,9 @@ def neighbourhood(store: GraphStore, label: str, node_id: str, depth: int = 1,
                   cap: int = DEFAULT_NODE_CAP) -> Subgraph:
     """Answer the nodes within ``depth`` hops of (label, id), at most ``cap`` of them.
 
-    One query per level: ``MATCH (a)-[r]-(b) WHERE id(a) IN $frontier``.  When a level
-    would pass the cap, the nodes already found are kept, ``capped`` is set and the walk
-    stops.  Cost at national size: depth 2 from a board ~20-50 ms; a province ~100 ms.
+    One query per level: ``MATCH (a)-[r]-(b) WHERE id(a) IN $frontier``, limited to twice
+    the room left under the cap.  When a level would pass the cap (or hits that limit), the
+    nodes already found are kept, ``capped`` is set and the walk stops.  Cost at national size: depth 2 from a board ~20-50 ms; a province ~100 ms.
     """
     start = find_node(store, label, node_id)
     sub = Subgraph(cap=cap)
@@ -100,9 +100,12 @@ def neighbourhood(store: GraphStore, label: str, node_id: str, depth: int = 1,
     for _ in range(max(0, int(depth))):
         if not frontier:
             break
+        # at most twice the room left (rows also lead back to nodes already found):
+        # bounds what a hub sends back and the client has to parse
+        limit = (int(cap) - len(sub.nodes)) * 2 + 1
         result = store.read(
             "MATCH (a)-[r]-(b) WHERE id(a) IN $ids RETURN r, b LIMIT $limit",
-            {"ids": frontier, "limit": int(cap) * 4 + 1})
+            {"ids": frontier, "limit": limit})
         next_frontier = []
         pending: list[GraphRelationship] = []
         for rel, node in result.rows:
@@ -113,7 +116,7 @@ def neighbourhood(store: GraphStore, label: str, node_id: str, depth: int = 1,
                 sub.nodes[node.id] = node
                 next_frontier.append(node.id)
             pending.append(rel)
-        if len(result.rows) > cap * 4:
+        if len(result.rows) >= limit:
             sub.capped = True
         for rel in pending:
             if rel.id not in seen_edges and rel.start in sub.nodes and rel.end in sub.nodes:

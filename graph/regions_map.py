@@ -150,6 +150,31 @@ def compare_schemes(store: GraphStore, scheme_a: str, scheme_b: str) -> pd.DataF
                              ignore_index=True)
 
 
+@lru_cache(maxsize=1024)
+def _outline_cached(path: str, code: str):
+    import numpy as np
+    rings = municipality_shapes(path)[code]["rings"]
+    xs, ys = [], []
+    for ring in rings:
+        xs.extend(p[0] for p in ring)
+        ys.extend(p[1] for p in ring)
+        xs.append(float("nan"))  # a gap between rings
+        ys.append(float("nan"))
+    return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+
+
+def _outline(shapes: dict, code: str):
+    """Answer (x, y) arrays of a municipality's rings separated by NaN gaps."""
+    if shapes is municipality_shapes():
+        return _outline_cached(None, code)
+    import numpy as np
+    xs, ys = [], []
+    for ring in shapes[code]["rings"]:
+        xs.extend([p[0] for p in ring] + [float("nan")])
+        ys.extend([p[1] for p in ring] + [float("nan")])
+    return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+
+
 def map_figure(categories: dict[str, str], *, overlay: dict[str, str] | None = None,
                title: str = "", height: int = 640, shapes: dict | None = None):
     """Answer a plotly figure of the municipalities filled by category (region name).
@@ -161,6 +186,8 @@ def map_figure(categories: dict[str, str], *, overlay: dict[str, str] | None = N
     """
     import plotly.graph_objects as go  # lazily: only the app draws maps
 
+    import numpy as np
+
     shapes = shapes or municipality_shapes()
     groups: dict[str, list[str]] = {}
     for code in shapes:
@@ -168,14 +195,8 @@ def map_figure(categories: dict[str, str], *, overlay: dict[str, str] | None = N
     names = sorted(k for k in groups if k != "none") + (["none"] if "none" in groups else [])
     fig = go.Figure()
     for i, category in enumerate(names):
-        xs: list[float | None] = []
-        ys: list[float | None] = []
-        for code in groups[category]:
-            for ring in shapes[code]["rings"]:
-                xs.extend(p[0] for p in ring)
-                ys.extend(p[1] for p in ring)
-                xs.append(None)
-                ys.append(None)
+        xs = np.concatenate([_outline(shapes, code)[0] for code in groups[category]])
+        ys = np.concatenate([_outline(shapes, code)[1] for code in groups[category]])
         colour = _NONE if category == "none" else _COLOURS[i % len(_COLOURS)]
         fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", mode="lines", name=category,
                                  line={"color": "white", "width": 0.5}, fillcolor=colour,
