@@ -18,6 +18,10 @@ __all__ = ["Subgraph", "search_nodes", "find_node", "neighbourhood", "subgraph_f
            "display_name", "node_sector"]
 
 DEFAULT_NODE_CAP = 1500
+#: Search hits of these kinds come first (networks before their members).
+_SEARCH_ORDER = {label: i for i, label in enumerate(
+    ("Partnership", "Region", "Board", "TeacherCollege", "Municipality", "School",
+     "Organisation", "Activity", "Person", "Source"))}
 
 
 @dataclass
@@ -69,6 +73,8 @@ def search_nodes(store: GraphStore, text: str, labels: Iterable[str] | None = No
     nodes = [row[0] for row in result.rows
              if isinstance(row[0], GraphNode) and (not wanted or row[0].label in wanted)]
     nodes.sort(key=lambda n: (str(n.properties.get("id", "")).lower() != text,
+                              display_name(n).lower() != text,
+                              _SEARCH_ORDER.get(n.label, len(_SEARCH_ORDER)),
                               len(display_name(n)), display_name(n)))
     return nodes[:limit]
 

@@ -77,9 +77,19 @@ def sector_counts(store: GraphStore) -> pd.DataFrame:
 
 
 def synthetic_sources(store: GraphStore) -> list[str]:
-    """Answer the names of loaded datasets marked ``synthetic: true`` (the demo registry)."""
-    result = store.read("MATCH (s:Source) WHERE s.synthetic = true RETURN s.id AS id ORDER BY id")
-    return [row[0] for row in result.rows]
+    """Answer the names of loaded datasets that are synthetic (e.g. the demo registry).
+
+    A dataset counts when its Source node says ``synthetic: true`` or when registry nodes
+    (partnerships, activities, organisations) carry ``synthetic: true`` - so the banner
+    shows even if a loader wrote no Source node.  Cost: four small queries, a few ms.
+    """
+    found = {row[0] for row in store.read(
+        "MATCH (s:Source) WHERE s.synthetic = true RETURN s.id AS id").rows}
+    for label in ("Partnership", "Activity", "Organisation"):
+        found.update(row[0] or "unnamed" for row in store.read(
+            f"MATCH (n:{label}) WHERE n.synthetic = true RETURN DISTINCT n.source AS source "
+            "LIMIT 20").rows)
+    return sorted(found)
 
 
 def _as_list(value: Any) -> list[str]:

@@ -133,3 +133,11 @@ def test_result_frame(app_store):
     frame = views.result_frame(result)
     assert list(frame.columns) == ["b", "id"] and '"_labels": ["Board"]' in frame.iloc[0, 0]
     assert isinstance(frame, pd.DataFrame)
+
+
+def test_synthetic_without_source_node(app_store):
+    """The banner's answer does not depend on a loader having written a Source node."""
+    app_store.write("MATCH (s:Source {id: 'demo-registry'}) DELETE s")
+    assert views.synthetic_sources(app_store) == ["demo-registry"]
+    app_store.write("MATCH (n) WHERE n.synthetic = true SET n.synthetic = false")
+    assert views.synthetic_sources(app_store) == []
