@@ -51,7 +51,8 @@ def render() -> None:
     with c2:
         function = choice("Function", [_ALL, *FUNCTIONS], "function", _ALL)
     try:
-        pairs, reasons = cached(_candidates)
+        with st.spinner("Comparing activities (once per graph, ~1-2 s at national size) ..."):
+            pairs, reasons = cached(_candidates)
         judged = judgements.judgements(get_store())
     except ImportError as error:
         show_error(RegiographError("duplicate detection (graph/duplicates.py) is not installed",

@@ -68,7 +68,8 @@ def served_app(falkordb_server_info):
     log = open(ARTIFACTS / "serve.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-c", "import sys, cli; sys.exit(cli.main(sys.argv[1:]))",
-         "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+         "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True)  # its own process group: `serve` starts streamlit as a child
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -84,14 +85,27 @@ def served_app(falkordb_server_info):
             time.sleep(0.3)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop_group(proc)
         log.close()
         store.drop()
         store.close()
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    """Stop `serve` and the streamlit it started (their own process group), by its id."""
+    import signal
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        pass
+    except ProcessLookupError:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # streamlit may linger; nothing else is in the group
+    except ProcessLookupError:
+        pass
+    proc.wait(10)
 
 
 @pytest.fixture(scope="module")
