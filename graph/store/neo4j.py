@@ -143,6 +143,10 @@ def driver_error(exc: Exception, where: str, username: str | None = None,
         return StoreError(f"Neo4j ({where}) refused the user name or password",
                           value=username,
                           fix="check NEO4J_USERNAME (or NEO4J_USER) and NEO4J_PASSWORD")
+    if code == "Neo.ClientError.Security.AuthenticationRateLimit":
+        return StoreError(f"Neo4j ({where}) refused the login after too many wrong passwords",
+                          value=username,
+                          fix="wait a few seconds, then check NEO4J_USERNAME and NEO4J_PASSWORD")
     if isinstance(exc, (errors.ServiceUnavailable, errors.SessionExpired)):
         return StoreError(f"cannot reach Neo4j ({where})", value=text,
                           fix="check that the server runs and NEO4J_URI is right; " + _URI_FIX)
