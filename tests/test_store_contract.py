@@ -156,6 +156,27 @@ def test_failed_replace_leaves_previous_graph_intact_and_queryable(store):
     assert store.counts() == SMALL_COUNTS
 
 
+def test_a_failed_write_does_not_spoil_the_next_replace(store):
+    # the failing batch introduces a property name the graph has never seen; a later
+    # replace runs the very same statement text and must store every property
+    store.replace_graph(small_tables())
+    columns = {"scheme": "rmc", "code": "1", "name": "RMC 1", "extra": "ok"}
+    bad = small_tables()
+    bad.add_nodes("Organisation", _frame(_cbs([
+        {"id": "org:1", **columns},
+        {"id": "org:2", **columns, "extra": {"nested": "map"}},
+    ])))
+    with pytest.raises(RegiographError):
+        store.replace_graph(bad, batch_size=1)
+    good = small_tables()
+    good.add_nodes("Organisation", _frame(_cbs([
+        {"id": "org:1", **columns},
+        {"id": "org:2", **columns, "extra": "also ok"},
+    ])))
+    store.replace_graph(good, batch_size=1)
+    assert graph_signature(store.export_networkx()) == graph_signature(tables_to_networkx(good))
+
+
 def _many_boards(n: int) -> GraphTables:
     tables = GraphTables()
     boards = [{"id": f"{i:05d}", "name": f"Bestuur {i}"} for i in range(n)]
