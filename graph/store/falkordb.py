@@ -9,6 +9,7 @@ experimental Bolt port (see docs/stores.md).
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import uuid
@@ -85,11 +86,12 @@ class FalkorDBStore(GraphStore):
     def _run(self, graph, cypher: str, params: dict[str, Any] | None, *, read_only: bool,
              timeout_ms: int | None = None, row_cap: int | None = None) -> QueryResult:
         started = time.perf_counter()
+        text = _params_header(params) + cypher if params else cypher
         try:
             if read_only:
-                result = graph.ro_query(cypher, params or None, timeout=timeout_ms)
+                result = graph.ro_query(text, None, timeout=timeout_ms)
             else:
-                result = graph.query(cypher, params or None, timeout=timeout_ms)
+                result = graph.query(text, None, timeout=timeout_ms)
         except Exception as exc:
             raise _query_error(exc, cypher) from None
         header = [str(h[1]) if isinstance(h, (list, tuple)) else str(h) for h in result.header]
@@ -198,6 +200,35 @@ class FalkorDBStore(GraphStore):
             self._db.connection.close()
         except Exception:
             pass
+
+
+# JSON escapes that FalkorDB's Cypher string literals do not read back as the same text
+_UNSAFE_JSON = ("\\u", "\\b", "\\f", "\\r")
+
+
+def _params_header(params: dict[str, Any]) -> str:
+    """Answer ``CYPHER name=value ...`` for ``params``.
+
+    Lists of plain values (the batches of :func:`~graph.store.base.write_tables`) are
+    encoded with ``json.dumps`` (C speed; JSON lists, strings, numbers, true/false/null are
+    valid Cypher literals); anything else, or text needing escapes FalkorDB does not read,
+    goes through the client's own quoting.
+    """
+    from falkordb.helpers import stringify_param_value
+    parts = ["CYPHER"]
+    for key, value in params.items():
+        encoded = None
+        if isinstance(value, list) and value and isinstance(value[0], list):
+            try:
+                encoded = json.dumps(value, ensure_ascii=False, allow_nan=False)
+            except (TypeError, ValueError):
+                encoded = None
+            if encoded is not None and ("{" in encoded or any(e in encoded for e in _UNSAFE_JSON)):
+                encoded = None  # a map inside, or an escape FalkorDB reads differently
+        if encoded is None:
+            encoded = stringify_param_value(value)
+        parts.append(f"{key}={encoded}")
+    return " ".join(parts) + " "
 
 
 def _query_error(exc: Exception, cypher: str) -> Exception:
