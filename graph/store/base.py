@@ -259,7 +259,8 @@ class GraphStore(ABC):
 
         Node keys are ``"<Label>:<id>"`` with attributes ``label`` and every property; each
         edge has key = its type and attributes ``type`` and every property.  Fetched as one
-        query per label and per type.  Cost at national size: ~0.5-1 s.
+        query per label and per type.  Cost at national size (13k nodes, 37k edges):
+        ~2-4 s on FalkorDB, mostly decoding the answers in Python.
         """
         graph = nx.MultiDiGraph()
         wanted = list(labels) if labels is not None else list(NODES)

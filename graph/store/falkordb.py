@@ -35,14 +35,29 @@ def _client():
     return falkordb
 
 
+_SCALARS = (str, int, float, bool, type(None))
+_TYPES: tuple | None = None
+
+
+def _graph_types() -> tuple:
+    global _TYPES
+    if _TYPES is None:
+        falkordb = _client()
+        _TYPES = (falkordb.Node, falkordb.Edge, falkordb.Path)
+    return _TYPES
+
+
 def _convert(value: Any) -> Any:
-    falkordb = _client()
-    if isinstance(value, falkordb.Node):
+    """Answer ``value`` with client graph values replaced by the project's (cheap on scalars)."""
+    if type(value) in _SCALARS:
+        return value
+    node, edge, path = _graph_types()
+    if isinstance(value, node):
         return GraphNode(int(value.id), tuple(value.labels or ()), dict(value.properties))
-    if isinstance(value, falkordb.Edge):
+    if isinstance(value, edge):
         return GraphRelationship(int(value.id), str(value.relation), int(value.src_node),
                                  int(value.dest_node), dict(value.properties))
-    if isinstance(value, falkordb.Path):
+    if isinstance(value, path):
         return GraphPath(tuple(_convert(n) for n in value.nodes()),
                          tuple(_convert(e) for e in value.edges()))
     if isinstance(value, list):
