@@ -254,10 +254,6 @@ def test_replace_sources_replaces_only_that_sources_part(store):
         labels=["Municipality", "Region"], rel_types=["PART_OF"])) == cbs_before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug in both stores: replace_sources DETACH DELETEs the re-imported nodes, so "
-    "relationships from other sources to them (here the DUO LOCATED_IN links to the CBS "
-    "municipalities) are lost; re-importing cbs-gemeenten alone drops every LOCATED_IN"))
 def test_replace_sources_keeps_other_sources_relationships(store):
     store.replace_graph(small_tables())
     tables = small_tables()
