@@ -49,6 +49,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]
     cold_wall, cold_imports, cold_parse = _cold()
     from importers import default_data_dir, import_all
     warm = []
@@ -66,6 +67,8 @@ def main() -> None:
         "",
         f"Machine: {platform.platform()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs. Data folder: {size / 1e6:.1f} MB (all bundled files).",
+        f"1-minute load average before/after the run: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
+        "(other processes share the machine; a load above the CPU count slows every number).",
         "",
         "| measurement | seconds |",
         "|---|---|",
