@@ -122,3 +122,19 @@ def test_codes_and_names_survive_a_round_trip_through_the_duo_format(tmp_path_fa
     assert list(frame["GEMEENTENUMMER"]) == [f"{g:04d}" for *_, g, _ in rows]
     assert list(frame["VESTIGINGSNAAM"]) == [name for *_, name in rows]
     assert list(frame["_line"]) == list(range(2, len(rows) + 2))
+
+
+def test_cbs_and_region_table_disagreement_is_reported(tmp_path):
+    import json
+    from tests.duo_files import AM_FILE
+    data = write_small_data(tmp_path)
+    path = data / AM_FILE
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"_bron": {"opgehaald": "2026-10-09"},
+                                "gemeenten": {"0014": "Groningen", "0285": "Groningen"}}, indent=2),
+                    encoding="utf-8")
+    result = import_all(data_dir=data, names=["cbs-arbeidsmarktregio"])
+    differ = [u for u in result.unlinked if "differs between CBS" in u.what]
+    assert differ and differ[0].count == 1 and differ[0].examples == ["GM0285: CBS AM01, table AM06"]
+    source = result.tables.node_table("Source").set_index("id")
+    assert source.loc["cbs-arbeidsmarktregio", "date"] == "2026-10-09"
