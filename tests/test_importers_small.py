@@ -138,3 +138,22 @@ def test_cbs_and_region_table_disagreement_is_reported(tmp_path):
     assert differ and differ[0].count == 1 and differ[0].examples == ["GM0285: CBS AM01, table AM06"]
     source = result.tables.node_table("Source").set_index("id")
     assert source.loc["cbs-arbeidsmarktregio", "date"] == "2026-10-09"
+
+
+def test_a_relationship_to_a_node_no_source_gives_is_dropped_and_reported(tmp_path, monkeypatch):
+    from importers.duo_po_vestigingen import PoVestigingenImporter
+    data = write_small_data(tmp_path)
+    original = PoVestigingenImporter.read
+
+    def read_with_a_stray_link(self, data_dir):
+        result = original(self, data_dir)
+        extra = pd.DataFrame({"start": ["99999"], "end": ["00AB00"], "source": "x",
+                              "source_date": "2026-01-01"})
+        result.tables.add_relationships("GOVERNS", "Board", "School", extra)
+        return result
+
+    monkeypatch.setattr(PoVestigingenImporter, "read", read_with_a_stray_link)
+    result = import_all(data_dir=data, names=["duo-po-vestigingen"])
+    assert result.tables.dangling() == []
+    stray = [u for u in result.unlinked if u.what.startswith("GOVERNS relationships")]
+    assert stray and stray[0].count == 1 and stray[0].examples == ["99999 -> 00AB00"]
