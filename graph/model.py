@@ -135,14 +135,16 @@ _NODE_LIST = [
 ]
 
 _REL_LIST = [
-    RelSpec("GOVERNS", "Board", "School", "The board runs the school location."),
+    RelSpec("GOVERNS", "Board", "School", "The board runs the school location.",
+            {"match_score": "float"}),
     RelSpec("LOCATED_IN", "School", "Municipality", "The school lies in the municipality."),
     RelSpec("OFFERED_IN", "TeacherCollege", "Municipality",
             "The teacher-training offering is given in the municipality."),
     RelSpec("PART_OF", "Municipality", "Region", "The municipality belongs to the region."),
     RelSpec("IN_AREA", "School", "Region",
             "The school lies in a postcode-based area (e.g. an SWV)."),
-    RelSpec("OFFERED_BY", "TeacherCollege", "Board", "The board runs the teacher college."),
+    RelSpec("OFFERED_BY", "TeacherCollege", "Board", "The board runs the teacher college.",
+            {"match_score": "float"}),
     RelSpec("MEMBER_OF", "*", "Partnership",
             "A board, school, college or organisation is a member of a partnership.",
             {"role": "str", "valid_from": "str", "valid_to": "str", "match_score": "float",

@@ -59,6 +59,11 @@ _EXPAND = {
     "samenw": "samenwerking", "verb": "verband", "scholengr": "scholengroep",
     "pc": "protestants christelijk", "rk": "rooms katholiek", "ned": "nederland",
     "nederl": "nederland", "zuidh": "zuid holland",
+    # ho/mbo board names (RIO writes them in full, DUO abbreviates)
+    "hogesch": "hogeschool", "windesh": "windesheim", "christel": "christelijk",
+    "theol": "theologische", "theolog": "theologische", "protest": "protestants",
+    "protestantse": "protestants", "ger": "gereformeerde", "grondsl": "grondslag",
+    "techn": "technische", "acad": "academy", "graf": "grafisch",
 }
 _WORD = re.compile(r"[a-z0-9]+")
 
