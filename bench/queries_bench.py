@@ -37,14 +37,36 @@ def national_tables(data: str, seed: int = 42):
     return synthetic_national(1.0, seed), "synthetic national-shaped reference + demo registry"
 
 
+def member_boards(store) -> list[str]:
+    """Answer the ids of boards with a membership, busiest first."""
+    return [r[0] for r in store.read(
+        "MATCH (b:Board)-[:MEMBER_OF]->(p:Partnership) "
+        "RETURN b.id AS id, count(p) AS n ORDER BY n DESC, id").rows]
+
+
 def example_params(store) -> dict[str, dict]:
-    """Answer parameters for the queries that need ids: a busy board and a far one."""
-    boards = store.read("MATCH (b:Board)-[:MEMBER_OF]->(p:Partnership) "
-                        "RETURN b.id AS id, count(p) AS n ORDER BY n DESC, id LIMIT 1").scalar()
-    lonely = store.read("MATCH (b:Board)-[:MEMBER_OF]->(p:Partnership) "
-                        "RETURN b.id AS id, count(p) AS n ORDER BY n, id DESC LIMIT 1").scalar()
-    return {"neighbourhood": {"node_id": boards, "label": "Board", "depth": 2},
-            "shortest_connection": {"from_id": boards, "to_id": lonely}}
+    """Answer parameters for the queries that need ids: the busiest board, a random pair."""
+    import random
+    boards = member_boards(store)
+    a, b = random.Random(7).sample(boards, 2)
+    return {"neighbourhood": {"node_id": boards[0], "label": "Board", "depth": 2},
+            "shortest_connection": {"from_id": a, "to_id": b}}
+
+
+def shortest_spread(store, pairs: int = 20, seed: int = 3) -> list[tuple[str, str, float, int]]:
+    """Answer (from, to, ms, hops) of shortest_connection for random board pairs."""
+    import random
+    from queries import run_query
+    boards = member_boards(store)
+    rng = random.Random(seed)
+    out = []
+    for _ in range(pairs):
+        a, b = rng.sample(boards, 2)
+        t0 = time.perf_counter()
+        result = run_query(store, "shortest_connection", {"from_id": a, "to_id": b})
+        out.append((a, b, (time.perf_counter() - t0) * 1000,
+                    result.rows[0][0] if result.rows else -1))
+    return out
 
 
 def naive_overlap(store) -> tuple[int, float]:
@@ -97,6 +119,7 @@ def main() -> None:
                     result = run_query(store, query.name, p)
                     times.append((time.perf_counter() - t0) * 1000)
                 rows.append((query.name, statistics.median(times), max(times), len(result.rows), p))
+            spread = shortest_spread(store)
             baseline = None if args.skip_baseline else naive_overlap(store)
             overlap_ms = next(r[1] for r in rows if r[0] == "partnership_overlap")
             store.drop()
@@ -116,6 +139,11 @@ def main() -> None:
              f"Result: worst run {worst:.1f} ms -> {'PASS' if worst <= TARGET_MS else 'FAIL'}.", "",
              "| query | median ms | max ms | rows | params |", "|---|---:|---:|---:|---|"]
     lines += [f"| {n} | {med:.1f} | {mx:.1f} | {cnt} | {p or ''} |" for n, med, mx, cnt, p in rows]
+    spread_ms = sorted(x[2] for x in spread)
+    lines += ["", f"shortest_connection over {len(spread)} random pairs of member boards "
+              f"(default max_hops): median {statistics.median(spread_ms):.1f} ms, "
+              f"p90 {spread_ms[int(0.9 * len(spread_ms)) - 1]:.1f} ms, max {spread_ms[-1]:.1f} ms; "
+              f"hops found: {sorted(x[3] for x in spread)} (-1 = none within max_hops)."]
     if baseline:
         count, seconds = baseline
         lines += ["", "Naive baseline: partnership overlap as one query per pair of partnerships: "
