@@ -167,3 +167,14 @@ def test_bad_input_is_refused_and_the_graph_stays(case, loaded, tmp_path):
     assert needle.lower() in str(error).lower(), str(error)
     assert loaded.counts() == before
     assert _value(loaded, "MATCH (s:School {sector: 'po'}) RETURN count(s)") == 6122
+
+
+def test_reimporting_one_source_keeps_the_rest(loaded):
+    before = loaded.counts()
+    report = load_graph(loaded, ["gemeente-regio"], metrics=False)
+    assert report.sources == ["gemeente-regio"]
+    assert loaded.counts() == before
+    rows = loaded.read(
+        "MATCH (s:School {sector: 'po'}) OPTIONAL MATCH (s)-[:LOCATED_IN]->(m:Municipality) "
+        "WITH s, count(m) AS n RETURN n, count(s) AS schools ORDER BY n").rows
+    assert rows == [[1, 6122]]
