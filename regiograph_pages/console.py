@@ -183,4 +183,4 @@ def _show_result(result, row_cap: int) -> None:
                 st.warning(f"Only {len(sub):,} of the returned nodes are drawn.")
             st.markdown(network_view.legend_html(network_view.legend(sub, "kind")),
                         unsafe_allow_html=True)
-            embed_html(network_view.network_html(sub, height=520), 540)
+            embed_html(network_view.network_html(sub, height=520), 520 + 130)

@@ -65,7 +65,7 @@ def render() -> None:
                                      size_by=None if size_by == "(none)" else size_by)
     st.markdown(network_view.legend_html(network_view.legend(sub, colour_by)),
                 unsafe_allow_html=True)
-    embed_html(html, 640)
+    embed_html(html, 640 + 130)
 
     st.subheader("Node details")
     ordered = sorted(sub.nodes.values(), key=lambda n: (n.id != sub.root, n.label,
@@ -77,4 +77,4 @@ def render() -> None:
     st.dataframe(details, hide_index=True, width="stretch")
     neighbours = [r for r in sub.edges if node.id in (r.start, r.end)]
     st.caption(f"{len(neighbours)} relationships of this node in the drawing. "
-               "Hover a node in the drawing to see its properties.")
+               "Hover or click a node in the drawing to see its properties.")

@@ -167,8 +167,22 @@ def test_explorer_draws_network(served_app, browser):
     try:
         _settle(page, "5 nodes, 4 relationships.")
         frame = page.frame_locator("iframe").first
-        frame.locator("canvas").first.wait_for(timeout=20_000)
-        page.wait_for_timeout(1500)
+        canvas = frame.locator("canvas").first
+        canvas.wait_for(timeout=20_000)
+        page.wait_for_timeout(2500)  # physics stabilisation is bounded (200 iterations)
+        # click the start node (a star in the middle of the fitted drawing): its details show
+        details = frame.locator("#regiograph-details")
+        box = canvas.bounding_box()
+        found = False
+        for dx, dy in [(0, 0)] + [(x, y) for x in range(-60, 61, 20) for y in range(-60, 61, 20)]:
+            canvas.click(position={"x": box["width"] / 2 + dx, "y": box["height"] / 2 + dy})
+            if "Board: Stichting Primair Haarlem-Amsterdam" in details.inner_text():
+                found = True
+                break
+            if details.inner_text().startswith(("Board:", "School:", "Partnership:")):
+                found = True  # another node of the neighbourhood: details shown as well
+                break
+        assert found, details.inner_text()
         page.screenshot(path=str(ARTIFACTS / "explorer-network.png"), full_page=True)
         assert not errors, errors
     finally:
