@@ -16,11 +16,14 @@ from graph.views import result_frame
 
 from .common import embed_html, get_store, param, set_params, show_error, synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Cypher console"
 _MODES = ("Named query", "Cypher")
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Cypher console")
     synthetic_banner()
     st.caption("Read-only: the store itself refuses writes (CREATE, MERGE, SET, DELETE, write "

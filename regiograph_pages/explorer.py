@@ -10,11 +10,14 @@ from graph.errors import RegiographError
 
 from .common import embed_html, cached, choice, param, set_params, show_error, synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Network explorer"
 _SIZE_METRICS = ("(none)", "degree", "strength", "betweenness", "eigenvector", "pupils")
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Network explorer")
     synthetic_banner()
     query = st.text_input("Search a board, school, college, partnership or region by name or code",
