@@ -125,18 +125,25 @@ def _open(browser, url: str):
     return page, errors
 
 
+_QUIET = """() => {
+    if (!window.__rgObserver) {
+        window.__rgLast = performance.now();
+        window.__rgObserver = new MutationObserver(() => { window.__rgLast = performance.now(); });
+        window.__rgObserver.observe(document.body, {subtree: true, childList: true,
+                                                    attributes: true, characterData: true});
+    }
+    const status = document.querySelector('[data-testid="stStatusWidget"]');
+    const running = status && /Running|Stop/.test(status.innerText);
+    const placeholders = document.querySelectorAll('[data-testid="stSkeleton"]').length;
+    return !running && placeholders === 0 && performance.now() - window.__rgLast > 700;
+}"""
+
+
 def _settle(page, text: str) -> None:
+    """Wait until ``text`` shows and the script run is over (no run indicator, no
+    placeholders, and the page unchanged for 0.7 s)."""
     page.get_by_text(text, exact=False).first.wait_for(timeout=30_000)
-    # wait until Streamlit has finished running the script
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=30_000)
-    # and until lazily loaded elements (tables, charts) have replaced their placeholders
-    page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
-        timeout=30_000)
-    page.wait_for_timeout(1000)
+    page.wait_for_function(_QUIET, timeout=60_000, polling=100)
 
 
 def _no_exception(page) -> None:
