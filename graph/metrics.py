@@ -39,6 +39,7 @@ __all__ = [
     "REGION_SCHEMES_COMPARED",
     "MetricsReport",
     "betweenness",
+    "betweenness_pivots",
     "communities",
     "node_metrics",
     "region_agreement",
@@ -50,6 +51,10 @@ METRICS_SOURCE = "regiograph-metrics"
 METRIC_PROPERTIES = ("degree", "strength", "betweenness", "eigenvector", "community",
                      "articulation_point")
 REGION_SCHEMES_COMPARED = ("onderwijsregio", "rap", "arbeidsmarktregio")
+#: exact betweenness when nodes x edges stays below this (national size: ~6e7, ~1 s in igraph)
+EXACT_WORK_LIMIT = 2e8
+#: pivots of sampled betweenness when the graph is too big for exact and ``k`` is not given
+DEFAULT_PIVOTS = 500
 
 
 @dataclass
@@ -102,21 +107,44 @@ def _to_igraph(graph: nx.Graph):
     return g, nodes
 
 
+def betweenness_pivots(graph: nx.Graph, k: int | None) -> int | None:
+    """Answer the pivots to sample: ``k`` if given, ``None`` (exact) when the graph is small
+    enough (nodes x edges <= :data:`EXACT_WORK_LIMIT`), else :data:`DEFAULT_PIVOTS`."""
+    n = graph.number_of_nodes()
+    if k is not None:
+        return k if k < n else None
+    if n * graph.number_of_edges() <= EXACT_WORK_LIMIT:
+        return None
+    return DEFAULT_PIVOTS if DEFAULT_PIVOTS < n else None
+
+
 def betweenness(graph: nx.Graph, *, k: int | None = None, seed: int = 42,
                 backend: str = "auto") -> dict[Any, float]:
     """Answer normalised hop-based betweenness per node.
 
-    ``k`` set: NetworkX with ``k`` sampled pivots (approximate, seeded); else exact, with
-    igraph when available (same numbers as NetworkX exact, much faster).
+    ``k`` set (or chosen by :func:`betweenness_pivots` for a big graph): Brandes' pivot
+    sampling from ``k`` seeded random sources, scaled by n/k (approximate).  Otherwise
+    exact.  igraph (when available) computes both in C; its exact values equal NetworkX's
+    exact values (tests/test_metrics.py).  Cost: exact ~1 s at national size in igraph
+    (minutes in NetworkX); sampled k=500 ~5-10 s at ten times national size.
     """
+    import random as _random
     n = graph.number_of_nodes()
-    if k is not None and k < n:
-        return nx.betweenness_centrality(graph, k=k, seed=seed, normalized=True)
+    pivots = betweenness_pivots(graph, k)
     if _backend(backend) == "networkx":
-        return nx.betweenness_centrality(graph, normalized=True)
+        if pivots is None:
+            return nx.betweenness_centrality(graph, normalized=True)
+        return nx.betweenness_centrality(graph, k=pivots, seed=seed, normalized=True)
     g, nodes = _to_igraph(graph)
-    raw = g.betweenness(directed=False) if nodes else []
+    if not nodes:
+        return {}
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    if pivots is None:
+        raw = g.betweenness(directed=False)
+    else:
+        sources = _random.Random(seed).sample(range(n), pivots)
+        raw = g.betweenness(directed=False, sources=sources)
+        scale *= n / pivots
     return {node: value * scale for node, value in zip(nodes, raw)}
 
 
@@ -230,14 +258,15 @@ def compute_metrics(store, *, seed: int = 42, k: int | None = None,
 
     ``as_of``: memberships valid on that date (default today; ``""`` = all ever);
     ``seed``: Louvain and sampled betweenness; ``k``: sample ``k`` pivots for betweenness
-    (``None`` = exact); ``resolution``: Louvain resolution; ``backend``: auto/igraph/networkx;
+    (``None`` = exact when nodes x edges <= EXACT_WORK_LIMIT, else DEFAULT_PIVOTS pivots);
+    ``resolution``: Louvain resolution; ``backend``: auto/igraph/networkx;
     ``schemes``: region schemes the board communities are compared with.
     Cost at national size: ~1-3 s (igraph backend).
     """
     started = time.perf_counter()
     used_backend = _backend(backend)
     params = {"seed": seed, "k": k, "as_of": resolve_as_of(as_of), "resolution": resolution,
-              "backend": used_backend, "betweenness": "sampled" if k else "exact",
+              "backend": used_backend,
               "computed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
     memberships = fetch_memberships(store, params["as_of"])
     seconds = {"fetch": time.perf_counter() - started}
@@ -245,6 +274,9 @@ def compute_metrics(store, *, seed: int = 42, k: int | None = None,
     boards_graph = board_network(memberships)
     partnerships_graph = partnership_network(memberships)
     seconds["project"] = time.perf_counter() - started
+    for name, g in (("boards", boards_graph), ("partnerships", partnerships_graph)):
+        pivots = betweenness_pivots(g, k)
+        params[f"{name}_betweenness"] = "exact" if pivots is None else f"sampled k={pivots}"
     boards, board_bridges, board_q, board_s = node_metrics(
         boards_graph, seed=seed, k=k, resolution=resolution, backend=used_backend)
     partnerships, p_bridges, p_q, p_s = node_metrics(

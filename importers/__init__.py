@@ -16,9 +16,9 @@ from typing import Iterable
 import pandas as pd
 
 from graph.errors import ConfigError, InputError
-from graph.tables import GraphTables
+from graph.tables import GraphTables, NodeTable
 
-from .base import Importer, ImportResult, SourceInfo
+from .base import Importer, ImportResult, SourceInfo, Unlinked, examples
 from .cbs_arbeidsmarktregio import ArbeidsmarktregioImporter
 from .duo_besturen import BesturenImporter
 from .duo_ho_lerarenopleidingen import LerarenopleidingenImporter
@@ -91,10 +91,20 @@ def source_nodes(sources: list[SourceInfo], rows: dict[str, int]) -> pd.DataFram
 
 
 def merge_results(results: Iterable[ImportResult]) -> ImportResult:
-    """Answer one ImportResult from several (tables combined in order, sources and reports joined)."""
+    """Answer one ImportResult from several (tables combined in order, sources and reports joined).
+
+    Every dataset gets its Source node (a registry read on its own has none yet).
+    """
     results = list(results)
+    tables = GraphTables.combine(r.tables for r in results)
+    have = set(tables.node_table("Source")["id"])
+    missing = [s for r in results for s in r.sources if s.name not in have]
+    if missing:
+        rows = {s.name: r.rows_read for r in results for s in r.sources}
+        tables = GraphTables.combine([tables, GraphTables(
+            [NodeTable("Source", source_nodes(missing, rows))], [])])
     return ImportResult(
-        tables=GraphTables.combine(r.tables for r in results),
+        tables=tables,
         sources=[s for r in results for s in r.sources],
         unlinked=[u for r in results for u in r.unlinked],
         rows_read=sum(r.rows_read for r in results))
@@ -107,7 +117,8 @@ def import_all(data_dir: Path | str | None = None, names: Iterable[str] | None =
     import is self-consistent).  ``data_dir`` defaults to :func:`default_data_dir`.
     Raises :class:`~graph.errors.InputError` for a bad file or a link to an unknown
     municipality code (naming file, line, column, value and fix); rows that cannot be
-    linked otherwise are reported in ``unlinked``.  Cost at national size: ~2 s.
+    linked otherwise are reported in ``unlinked`` (a relationship to a node no source gives
+    is dropped and reported there too, so a store never receives a dangling link).  Cost at national size: ~2 s.
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     if not data_dir.is_dir():
@@ -124,6 +135,7 @@ def import_all(data_dir: Path | str | None = None, names: Iterable[str] | None =
             tables = GraphTables.combine([tables, extra.tables])
             unlinked.extend(extra.unlinked)
     _check_municipalities(tables)
+    unlinked.extend(_drop_dangling(tables))
     sources = [s for r in results for s in r.sources]
     rows = {s.name: r.rows_read for r in results for s in r.sources}
     tables.add_nodes("Source", source_nodes(sources, rows))
@@ -154,6 +166,18 @@ def _check_municipalities(tables: GraphTables) -> None:
                 fix="use a CBS gemeentecode of the current indeling (342 gemeenten, see "
                     "data/raw/derived-gemeente-regio-koppeling/gemeenten_2025_regio.csv); a merged "
                     "municipality needs its new code")
+
+
+def _drop_dangling(tables: GraphTables) -> list[Unlinked]:
+    """Remove relationships whose start or end node no source gives; answer them as reports."""
+    reports = []
+    for rel, bad in tables.dangling():
+        rel.rows = rel.rows.drop(index=bad.index).reset_index(drop=True)
+        reports.append(Unlinked(
+            f"{rel.type} relationships ({rel.start_label} -> {rel.end_label}) to a node no source "
+            "gives (not imported)", len(bad),
+            examples(f"{a} -> {b}" for a, b in zip(bad["start"], bad["end"]))))
+    return reports
 
 
 def _drop_private_columns(tables: GraphTables) -> None:

@@ -104,9 +104,9 @@ class PlaceIndex:
         if len(schools) and "municipality_code" in schools:
             known = schools[schools["municipality_code"].notna()]
             if "city" in known:
-                self._by_city = _majority(known["city"].map(place_key), known["municipality_code"])
+                self._by_city = _majority(_each_once(known["city"], place_key), known["municipality_code"])
             if "postcode" in known:
-                self._by_pc4 = _majority(known["postcode"].map(pc4), known["municipality_code"])
+                self._by_pc4 = _majority(_each_once(known["postcode"], pc4), known["municipality_code"])
 
     def by_name(self, name: str | None) -> str | None:
         """Answer the municipality id whose name is ``name`` (any spelling), else ``None``."""
@@ -132,9 +132,15 @@ def pc4(postcode: str | None) -> str:
     return match.group(1) if match else ""
 
 
+def _each_once(values: pd.Series, func) -> pd.Series:
+    """Answer ``values.map(func)``, calling ``func`` once per distinct value."""
+    distinct = values.dropna().unique()
+    return values.map(dict(zip(distinct, map(func, distinct))))
+
+
 def _majority(keys: pd.Series, values: pd.Series) -> dict[str, str]:
     frame = pd.DataFrame({"k": keys.to_numpy(), "v": values.to_numpy()})
-    frame = frame[frame["k"] != ""]
+    frame = frame[frame["k"].notna() & (frame["k"] != "")]
     counts = frame.groupby(["k", "v"], sort=True).size().reset_index(name="n")
     counts = counts.sort_values(["k", "n"], ascending=[True, False], kind="stable")
     best = counts.drop_duplicates("k", keep="first")

@@ -3,9 +3,9 @@
 File ``cbs-arbeidsmarktregio-gemeente/arbeidsmarktregio_gemeente.json`` (UTF-8 JSON,
 ``{"_bron": {...}, "gemeenten": {"0014": "Groningen", ...}}``).  The file names regions,
 not codes; the AM codes come from the gemeente region table (same 35 names).  Produces
-Region nodes (scheme ``arbeidsmarktregio``) and Municipality PART_OF Region.  Municipality
-nodes come from ``gemeente-regio``; a code here that is no municipality there is an
-error.  Cost: ~20 ms.
+Region nodes (scheme ``arbeidsmarktregio``) and Municipality PART_OF Region, and reports municipalities whose region
+differs from the region table's.  Municipality nodes come from ``gemeente-regio``; a code
+here that is no municipality there is an error.  Cost: ~20 ms.
 """
 
 from __future__ import annotations
@@ -103,6 +103,15 @@ class ArbeidsmarktregioImporter(Importer):
                 "arbeidsmarktregio names without an AM code in the region table",
                 int(missing["arbeidsmarktregio"].nunique()),
                 examples(missing["arbeidsmarktregio"].drop_duplicates())))
+        in_table = dict(zip(table["gemeentenummer"], table["arbeidsmarktregiocode"]))
+        differ = frame[frame["code"].notna() & frame["gemeentecode"].isin(in_table)
+                       & (frame["gemeentecode"].map(in_table) != frame["code"])]
+        if len(differ):
+            unlinked.append(Unlinked(
+                "municipalities whose arbeidsmarktregio differs between CBS and the region table "
+                "(the region table's comes first)", len(differ),
+                examples(f"GM{g}: CBS {c}, table {in_table[g]}"
+                         for g, c in zip(differ["gemeentecode"], differ["code"]))))
         linked = frame[frame["code"].notna()]
         ids = [region_id("arbeidsmarktregio", c) for c in linked["code"]]
         regions = pd.DataFrame({"id": ids, "scheme": "arbeidsmarktregio", "code": linked["code"],

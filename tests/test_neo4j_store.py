@@ -82,6 +82,7 @@ def _server_error(code: str, message: str):
 
 @pytest.mark.parametrize("code, kind, words", [
     ("Neo.ClientError.Security.Unauthorized", StoreError, "user name or password"),
+    ("Neo.ClientError.Security.AuthenticationRateLimit", StoreError, "too many wrong"),
     ("Neo.ClientError.Statement.SyntaxError", QueryError, "not valid"),
     ("Neo.ClientError.Statement.AccessMode", QueryError, "read-only"),
     ("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration", QueryError, "timeout"),
@@ -163,3 +164,67 @@ def test_plan_text_shows_operators_details_and_estimates_indented():
     assert plan_text(None) == ""
     http_shape = {"operatorType": "Create@neo4j", "arguments": {"Details": "(n:Board)"}}
     assert plan_text(http_shape) == "Create | (n:Board)"
+
+
+# -- against a real Neo4j 5 (NEO4J_URI set) -------------------------------------------------
+NEEDS_NEO4J = "NEO4J_URI is not set: no Neo4j 5 server on this machine (set NEO4J_URI, " \
+              "NEO4J_USERNAME, NEO4J_PASSWORD to run the Neo4j store tests)"
+
+
+@pytest.fixture
+def neo4j_store():
+    """A Neo4j store on the database of the environment, emptied (skipped without one)."""
+    import os
+    if not os.environ.get("NEO4J_URI"):
+        pytest.skip(NEEDS_NEO4J)
+    store = Neo4jStore.from_env()
+    store.drop()
+    yield store
+    store.close()
+
+
+def test_ensure_schema_creates_a_uniqueness_constraint_per_label(neo4j_store):
+    from graph.model import NODES
+    neo4j_store.ensure_schema()
+    neo4j_store.ensure_schema()  # idempotent
+    rows = neo4j_store.read("SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties "
+                            "RETURN type, labelsOrTypes, properties").rows
+    unique_on_id = {labels[0] for kind, labels, props in rows
+                    if "UNIQUE" in kind and props == ["id"]}
+    assert set(NODES) <= unique_on_id
+
+
+def test_duplicate_ids_roll_the_whole_replace_back(neo4j_store):
+    import pandas as pd
+    from graph.tables import GraphTables
+    good = GraphTables()
+    good.add_nodes("Board", pd.DataFrame([{"id": "00745", "source": "s", "source_date": "d"}]))
+    neo4j_store.replace_graph(good)
+    bad = GraphTables()
+    bad.add_nodes("Board", pd.DataFrame([{"id": "41234", "source": "s", "source_date": "d"}] * 2))
+    with pytest.raises(QueryError):
+        neo4j_store.replace_graph(bad)
+    assert neo4j_store.read("MATCH (b:Board) RETURN b.id AS id").rows == [["00745"]]
+
+
+def test_wrong_password_is_a_store_error_without_the_password(neo4j_store, monkeypatch):
+    if not neo4j_store.username:
+        pytest.skip("the server runs without authentication: every password is accepted")
+    wrong = "definitely-not-the-password-" + PASSWORD
+    monkeypatch.setenv("NEO4J_PASSWORD", wrong)
+    monkeypatch.setenv("NEO4J_USERNAME", neo4j_store.username)
+    with pytest.raises(StoreError) as caught:
+        Neo4jStore.from_env()
+    assert "password" in str(caught.value) and wrong not in str(caught.value)
+
+
+def test_unknown_database_is_a_store_error(neo4j_store):
+    with pytest.raises(StoreError) as caught:
+        Neo4jStore.from_env(database="no-such-database-regiograph")
+    assert "NEO4J_DATABASE" in caught.value.fix
+
+
+def test_describe_names_host_and_database_only(neo4j_store):
+    text = neo4j_store.describe()
+    assert text.startswith("neo4j ") and text.endswith("/" + neo4j_store.database)
+    assert (neo4j_store._password or "\0") not in text

@@ -156,6 +156,27 @@ def test_failed_replace_leaves_previous_graph_intact_and_queryable(store):
     assert store.counts() == SMALL_COUNTS
 
 
+def test_a_failed_write_does_not_spoil_the_next_replace(store):
+    # the failing batch introduces a property name the graph has never seen; a later
+    # replace runs the very same statement text and must store every property
+    store.replace_graph(small_tables())
+    columns = {"scheme": "rmc", "code": "1", "name": "RMC 1", "extra": "ok"}
+    bad = small_tables()
+    bad.add_nodes("Organisation", _frame(_cbs([
+        {"id": "org:1", **columns},
+        {"id": "org:2", **columns, "extra": {"nested": "map"}},
+    ])))
+    with pytest.raises(RegiographError):
+        store.replace_graph(bad, batch_size=1)
+    good = small_tables()
+    good.add_nodes("Organisation", _frame(_cbs([
+        {"id": "org:1", **columns},
+        {"id": "org:2", **columns, "extra": "also ok"},
+    ])))
+    store.replace_graph(good, batch_size=1)
+    assert graph_signature(store.export_networkx()) == graph_signature(tables_to_networkx(good))
+
+
 def _many_boards(n: int) -> GraphTables:
     tables = GraphTables()
     boards = [{"id": f"{i:05d}", "name": f"Bestuur {i}"} for i in range(n)]
@@ -231,6 +252,15 @@ def test_replace_sources_replaces_only_that_sources_part(store):
     # the other source's part is exactly as it was
     assert graph_signature(store.export_networkx(
         labels=["Municipality", "Region"], rel_types=["PART_OF"])) == cbs_before
+
+
+def test_replace_sources_keeps_other_sources_relationships(store):
+    store.replace_graph(small_tables())
+    tables = small_tables()
+    cbs_part = GraphTables([t for t in tables.nodes if t.label in ("Municipality", "Region")],
+                           [r for r in tables.relationships if r.type == "PART_OF"])
+    store.replace_sources(cbs_part, [CBS])
+    assert store.counts() == SMALL_COUNTS
 
 
 def test_failed_replace_sources_leaves_previous_graph_intact(store):

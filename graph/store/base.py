@@ -28,6 +28,7 @@ __all__ = [
     "WriteReport",
     "GraphStore",
     "write_tables",
+    "source_removal",
     "node_key",
 ]
 
@@ -121,6 +122,25 @@ def _positional_set(var: str, columns: list[str], skip: set[str]) -> str:
 def _positional_map(columns: list[str], skip: set[str]) -> str:
     parts = [f"`{c}`: row[{i}]" for i, c in enumerate(columns) if c not in skip]
     return "{" + ", ".join(parts) + "}"
+
+
+def source_removal(tables: GraphTables, sources: Iterable[str]) -> list[tuple[str, dict[str, Any]]]:
+    """Answer the statements that remove what came from ``sources`` before ``tables`` are MERGEd.
+
+    Relationships of those sources are deleted; nodes of those sources are deleted only when
+    ``tables`` no longer has them (same label and id), so relationships that *other*
+    sources made to re-imported nodes survive.  Both stores run these in their atomic
+    replace.
+    """
+    names = sorted(set(sources))
+    statements: list[tuple[str, dict[str, Any]]] = [
+        ("MATCH ()-[r]->() WHERE r.source IN $sources DELETE r", {"sources": names})]
+    for label in NODES:
+        keep = [str(i) for i in tables.node_table(label)["id"].tolist()]
+        statements.append((f"MATCH (n:`{label}`) WHERE n.source IN $sources "
+                           "AND NOT n.id IN $keep DETACH DELETE n",
+                           {"sources": names, "keep": keep}))
+    return statements
 
 
 def write_tables(run: Callable[[str, dict[str, Any]], Any], tables: GraphTables, *,

@@ -19,7 +19,7 @@ from ..errors import QueryError, StoreError
 from ..model import NODES
 from ..tables import GraphTables
 from .base import (DEFAULT_BATCH_SIZE, GraphNode, GraphPath, GraphRelationship, GraphStore,
-                   QueryResult, WriteReport, write_tables)
+                   QueryResult, WriteReport, source_removal, write_tables)
 
 __all__ = ["FalkorDBStore"]
 
@@ -193,15 +193,17 @@ class FalkorDBStore(GraphStore):
 
     def replace_sources(self, tables: GraphTables, sources: Iterable[str], *,
                         batch_size: int = DEFAULT_BATCH_SIZE) -> WriteReport:
-        """Copy the graph, drop what came from ``sources``, MERGE ``tables``, swap atomically."""
+        """Copy the graph, drop what came from ``sources``, MERGE ``tables``, swap atomically.
+
+        Nodes that ``tables`` still has are kept (and updated), so relationships other
+        sources made to them survive.
+        """
         staging = self._staging()
         sources = sorted(set(sources))
         if self._exists(self.graph_name):
             self._db.connection.execute_command("GRAPH.COPY", self.graph_name, staging.name)
-            self._run(staging, "MATCH ()-[r]->() WHERE r.source IN $s DELETE r",
-                      {"s": sources}, read_only=False)
-            self._run(staging, "MATCH (n) WHERE n.source IN $s DETACH DELETE n",
-                      {"s": sources}, read_only=False)
+            for cypher, params in source_removal(tables, sources):
+                self._run(staging, cypher, params, read_only=False)
         return self._write_into(staging, tables, batch_size, merge=True)
 
     def drop(self) -> None:

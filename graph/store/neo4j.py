@@ -27,7 +27,7 @@ from ..errors import ConfigError, QueryError, StoreError
 from ..model import NODES
 from ..tables import GraphTables
 from .base import (DEFAULT_BATCH_SIZE, GraphNode, GraphPath, GraphRelationship, GraphStore,
-                   QueryResult, WriteReport, write_tables)
+                   QueryResult, WriteReport, source_removal, write_tables)
 
 __all__ = ["Neo4jStore", "DEFAULT_DATABASE", "plan_text", "driver_error"]
 
@@ -143,6 +143,10 @@ def driver_error(exc: Exception, where: str, username: str | None = None,
         return StoreError(f"Neo4j ({where}) refused the user name or password",
                           value=username,
                           fix="check NEO4J_USERNAME (or NEO4J_USER) and NEO4J_PASSWORD")
+    if code == "Neo.ClientError.Security.AuthenticationRateLimit":
+        return StoreError(f"Neo4j ({where}) refused the login after too many wrong passwords",
+                          value=username,
+                          fix="wait a few seconds, then check NEO4J_USERNAME and NEO4J_PASSWORD")
     if isinstance(exc, (errors.ServiceUnavailable, errors.SessionExpired)):
         return StoreError(f"cannot reach Neo4j ({where})", value=text,
                           fix="check that the server runs and NEO4J_URI is right; " + _URI_FIX)
@@ -392,16 +396,17 @@ class Neo4jStore(GraphStore):
                         batch_size: int = DEFAULT_BATCH_SIZE) -> WriteReport:
         """Replace what came from ``sources`` by ``tables`` (MERGE on ``id``), in one transaction.
 
-        Relationships and nodes whose ``source`` is in ``sources`` are deleted (a deleted
-        node takes its relationships with it), then ``tables`` are MERGEd.
+        Relationships whose ``source`` is in ``sources`` are deleted, and nodes of those
+        sources that ``tables`` no longer has (relationships of other sources to re-imported
+        nodes survive); then ``tables`` are MERGEd.
         Cost: proportional to the sources' size, ~1-3 s for a national dataset.
         """
         self.ensure_schema()
         names = sorted(set(sources))
 
         def body(run):
-            run("MATCH ()-[r]->() WHERE r.source IN $sources DELETE r", {"sources": names})
-            run("MATCH (n) WHERE n.source IN $sources DETACH DELETE n", {"sources": names})
+            for cypher, params in source_removal(tables, names):
+                run(cypher, params)
             return write_tables(run, tables, batch_size=batch_size, merge=True)
 
         return self._in_one_transaction(body)
