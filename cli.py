@@ -263,6 +263,37 @@ def registry_template_command(target) -> None:
         click.echo(f"wrote {path}")
 
 
+@registry_group.command("demo")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--seed", default=42, show_default=True, help="Seed of the generator.")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with the DUO/CBS files the demo is generated on.")
+def registry_demo_command(target, seed, data_dir) -> None:
+    """Write the SYNTHETIC demo registry to TARGET (.xlsx or a folder of CSV files)."""
+    from importers.demo_registry import write_demo_registry
+    from importers.registry_reference import reference_tables
+    for path in write_demo_registry(reference_tables(data_dir), target, seed=seed):
+        click.echo(f"wrote {path}")
+    click.echo("NOTE: this registry is SYNTHETIC demo data, generated on the real boards and "
+               "regions; its memberships and activities are not real.")
+
+
+@registry_group.command("export")
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--source", default="registry", show_default=True,
+              help="Which registry in the store (its source name, e.g. demo-registry).")
+@STORE_OPTION
+def registry_export_command(target, source, store_kind) -> None:
+    """Write what the store holds from one registry back to TARGET as registry files."""
+    from importers.registry_export import export_registry
+    from importers.registry_template import write_registry
+    with _open(store_kind) as store:
+        tables = export_registry(store, source)
+    for path in write_registry(tables, target):
+        click.echo(f"wrote {path}")
+    click.echo(f"{len(tables['partnerships'])} partnerships, {len(tables['memberships'])} memberships")
+
+
 @registry_group.command("match-report")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -119,13 +119,14 @@ _NODE_LIST = [
     NodeSpec("Region", "A region of one scheme (provincie, arbeidsmarktregio, ...).", {
         "scheme": "str", "code": "str", "name": "str", "synthetic": "bool"}),
     NodeSpec("Partnership", "A network from a registry: RAP region, SO&P partnership, ...", {
-        "name": "str", "kind": "str", "status": "str", "website": "str", "synthetic": "bool"}),
+        "name": "str", "kind": "str", "status": "str", "sector": "str", "area": "str",
+        "website": "str", "reference": "str", "synthetic": "bool"}),
     NodeSpec("Organisation", "A registry member that is no board, school or college.", {
         "name": "str", "kind": "str", "synthetic": "bool"}),
     NodeSpec("Activity", "Something a partnership does (one of the five functions).", {
         "title": "str", "description": "str", "function": "str", "programme_line": "str",
         "target_groups": "list[str]", "area": "str", "start": "str", "end": "str",
-        "synthetic": "bool"}),
+        "demo_duplicate_group": "str", "synthetic": "bool"}),
     NodeSpec("Person", "A contact person of a partnership.", {
         "name": "str", "role": "str", "organisation": "str", "synthetic": "bool"}),
     NodeSpec("Source", "An imported dataset with its provenance.", {
@@ -134,19 +135,24 @@ _NODE_LIST = [
 ]
 
 _REL_LIST = [
-    RelSpec("GOVERNS", "Board", "School", "The board runs the school location."),
+    RelSpec("GOVERNS", "Board", "School", "The board runs the school location.",
+            {"match_score": "float"}),
     RelSpec("LOCATED_IN", "School", "Municipality", "The school lies in the municipality."),
     RelSpec("OFFERED_IN", "TeacherCollege", "Municipality",
             "The teacher-training offering is given in the municipality."),
     RelSpec("PART_OF", "Municipality", "Region", "The municipality belongs to the region."),
     RelSpec("IN_AREA", "School", "Region",
             "The school lies in a postcode-based area (e.g. an SWV)."),
-    RelSpec("OFFERED_BY", "TeacherCollege", "Board", "The board runs the teacher college."),
+    RelSpec("OFFERED_BY", "TeacherCollege", "Board", "The board runs the teacher college.",
+            {"match_score": "float"}),
     RelSpec("MEMBER_OF", "*", "Partnership",
             "A board, school, college or organisation is a member of a partnership.",
-            {"role": "str", "valid_from": "str", "valid_to": "str", "match_score": "float"}),
+            {"role": "str", "valid_from": "str", "valid_to": "str", "match_score": "float",
+             "match_status": "str", "member_given": "str", "member_type": "str",
+             "organisation_kind": "str", "pin": "str", "note": "str"}),
     RelSpec("RUNS", "Partnership", "Activity", "The partnership runs the activity."),
-    RelSpec("COVERS", "Partnership", "*", "The partnership covers a municipality or region."),
+    RelSpec("COVERS", "Partnership", "*", "The partnership covers a municipality or region.",
+            {"area_given": "str", "area_name": "str"}),
     RelSpec("CONTACT_FOR", "Person", "Partnership", "The person is a contact of the partnership."),
     RelSpec("JUDGED", "Activity", "Activity",
             "A user's judgement of a candidate duplicate pair.",

@@ -21,6 +21,7 @@ Everything it produces is marked ``synthetic: true`` with source ``demo-registry
 from __future__ import annotations
 
 import random
+import re
 import tempfile
 from pathlib import Path
 
@@ -105,8 +106,12 @@ class _Builder:
         governs = ref.rel_table("GOVERNS", "Board", "School")
         self.board_of = dict(zip(governs["end"], governs["start"]))
         self.units_in: dict[str, set[str]] = {}  # municipality -> boards / unboarded locations
+        self.spread: dict[str, dict[str, int]] = {}  # unit -> municipality -> locations
         for school, gm in self.school_mun.items():
-            self.units_in.setdefault(gm, set()).add(self.board_of.get(school, school))
+            unit = self.board_of.get(school, school)
+            self.units_in.setdefault(gm, set()).add(unit)
+            self.spread.setdefault(unit, {}).setdefault(gm, 0)
+            self.spread[unit][gm] += 1
         part = ref.rel_table("PART_OF", "Municipality", "Region")
         regions = ref.node_table("Region")
         self.region_name = dict(zip(regions["id"], regions["name"]))
@@ -120,9 +125,29 @@ class _Builder:
         self.college_mun = dict(zip(offered["start"], offered["end"]))
         self.college_city = dict(zip(colleges["id"], colleges.get("city", colleges["id"])))
         self.dup = 0
+        self.pending_note = ""
 
     def units(self, muns) -> list[str]:
         return sorted(set().union(*[self.units_in.get(m, set()) for m in muns])) if muns else []
+
+    def as_written(self, unit: str, role: str) -> tuple[str, str]:
+        """Answer (member, role) as a coordinator writes them: mostly the board number, now
+        and then the board's name without its legal form ("Stg. Lentiz Onderwijsgroep" ->
+        "Lentiz Onderwijsgroep"), which the reader must match back.  Such rows get the
+        ground truth in ``note`` ("demo ground truth: board 31137") to measure matching."""
+        if unit in self.boards.index and self.rng.random() < 0.06:
+            name = str(self.boards.at[unit, "name"])
+            name = re.sub(r"^(stichting|stg\.?|st\.|sticht\.|vereniging|ver\.)\s+", "", name, flags=re.I)
+            self.pending_note = f"demo ground truth: board {unit}"
+            return name, role
+        return unit, role
+
+    def at_home(self, unit, muns) -> bool:
+        """Answer whether ``muns`` hold a real part of ``unit``'s locations (>= 3 or >= 20%):
+        a board with one school far away does not join that region's networks."""
+        spread = self.spread.get(unit, {})
+        here = sum(spread.get(m, 0) for m in muns)
+        return here >= 3 or here >= 0.2 * sum(spread.values())
 
     def partnership(self, pid, name, kind, status="actief", sector="", area="", source="demo-registry", website=""):
         self.rows["partnerships"].append({"id": pid, "name": name, "kind": kind, "status": status, "sector": sector,
@@ -131,6 +156,9 @@ class _Builder:
                                       "role": "coördinator", "organisation": name})
 
     def member(self, pid, member, role="partner", start="", end="", **extra):
+        if self.pending_note:
+            extra.setdefault("note", self.pending_note)
+            self.pending_note = ""
         self.rows["memberships"].append({"partnership": pid, "member": member, "role": role,
                                          "valid_from": start, "valid_to": end, **extra})
 
@@ -202,11 +230,15 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
     for m in _ZK.values():
         rap_by_mun[m] = "rap-zuid-kennemerland"
     rap_by_mun[_HMM] = "rap-haarlemmermeer"
+    # seed 003: "Voor Haarlemmermeer en Kennemerland-Zuid zijn twee aparte aanvragen gedaan, maar
+    # die zijn wel identiek" - so the same activities twice, labelled as duplicates
     for row in _ZK_ACTIVITIES:
         aid, line, fn, title, desc, groups = row
-        b.rows["activities"].append({"id": f"rap-zuid-kennemerland-{aid}", "partnership": "rap-zuid-kennemerland",
-                                     "title": title, "description": desc, "function": fn, "programme_line": line,
-                                     "target_groups": groups, "area": "Zuid-Kennemerland", "start": "2020-01-01", "end": ""})
+        for pid, area in (("rap-zuid-kennemerland", "Zuid-Kennemerland"), ("rap-haarlemmermeer", "Haarlemmermeer")):
+            b.rows["activities"].append({"id": f"{pid}-{aid}", "partnership": pid, "title": title,
+                                         "description": desc, "function": fn, "programme_line": line,
+                                         "target_groups": groups, "area": area, "start": "2020-01-01", "end": "",
+                                         "demo_duplicate_group": f"dup-{aid}"})
     b.partnership("rtc-de-beurs", "RTC de Beurs", "transfercentrum", status="opgeheven", sector="po",
                   area="Haarlemmermeer en Kennemerland", source="seed 003: regionaal transfercentrum sinds 2015, opgeheven")
     b.cover("rtc-de-beurs", list(_ZK.values()) + [_HMM])
@@ -224,7 +256,11 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
         by_rap.setdefault(pid, []).append(m)
     seen: set[tuple[str, str]] = set()
     for pid in sorted(by_rap):
-        members = [u for u in b.units(by_rap[pid]) if u in b.boards.index and rng.random() < 0.85]
+        members = [u for u in b.units(by_rap[pid]) if u in b.boards.index
+                   and rng.random() < (0.85 if b.at_home(u, by_rap[pid]) else 0.05)]
+        siblings = [q for q in rap_ids if q != pid and q.rsplit("-", 1)[0] == pid.rsplit("-", 1)[0]]
+        if pid in ("rap-zuid-kennemerland", "rap-haarlemmermeer"):
+            siblings = [q for q in ("rap-zuid-kennemerland", "rap-haarlemmermeer") if q != pid]
         for i, u in enumerate(members):
             if (pid, u) in seen:
                 continue
@@ -234,13 +270,13 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
                 start = rng.choice(["2021-01-01", "2022-01-01", "2023-08-01"])
             elif r < 0.13:
                 end = rng.choice(["2021-12-31", "2022-12-31", "2023-07-31"])
-            elif r < 0.16:
-                other = rng.choice(rap_ids)
-                if other != pid and (other, u) not in seen:
+            elif r < 0.16 and siblings:
+                other = rng.choice(siblings)  # moves to the neighbouring RAP region
+                if (other, u) not in seen:
                     end = "2022-12-31"
                     seen.add((other, u))
                     b.member(other, u, "partner", "2023-01-01", "")
-            b.member(pid, u, "penvoerder" if i == 0 else "partner", start, end)
+            b.member(pid, *b.as_written(u, "penvoerder" if i == 0 else "partner"), start, end)
         if len(members) > 1:
             area = next(p["area"] for p in b.rows["partnerships"] if p["id"] == pid)
             b.activities(pid, area or pid, rng.randint(2, 4), "2020-01-01")
@@ -263,7 +299,17 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
         b.cover(pid, muns)
         or_ids.append((pid, "2023-01-01" if n in forerunners else "2025-01-01", name))
         for u in b.units(muns):
-            unit_regions.setdefault(u, set()).add(pid)
+            if b.at_home(u, muns):
+                unit_regions.setdefault(u, set()).add(pid)
+            else:
+                unit_regions.setdefault(u, set())
+    # every board/location is at home in at least its main Onderwijsregio
+    or_muns = {f"or-{r.split(':')[1].lower()}" + (f"-{k + 1}" if any(g[0] == r and g[1] == 1 for g in groups) else ""): muns
+               for r, k, muns in groups}
+    for u, regions in unit_regions.items():
+        if not regions:
+            spread = b.spread.get(u, {})
+            regions.add(max(sorted(or_muns), key=lambda q: sum(spread.get(m, 0) for m in or_muns[q])))
     left_out = _choose_left_out(b, unit_regions, rng)
     start_of = {pid: s for pid, s, _ in or_ids}
     for u in sorted(unit_regions):
@@ -297,24 +343,32 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
         b.partnership(pid, name, "samen-opleiden", status=status or "actief", sector=sector, area=area,
                       source=source or "demo-registry")
         hit = [r for r in amr if b.region_name.get(r, "").lower() in area.lower()] if area else []
+        if area and not hit:  # "Arnhem/Nijmegen", "Lelystad/Dronten": the first municipality named
+            named = [m for m, n in sorted(b.mun_name.items()) if re.search(rf"\b{re.escape(n)}\b", area)]
+            hit = [b.region_of[(m, "arbeidsmarktregio")] for m in named if (m, "arbeidsmarktregio") in b.region_of]
         region = hit[0] if hit else rng.choice(amr)
         muns = b.muns_of[region]
         b.cover(pid, muns)
         colleges = college_amr.get(region) or college_amr[rng.choice(sorted(college_amr))]
         for c in rng.sample(colleges, min(2, len(colleges))):
             b.member(pid, c, "opleiding", "2019-08-01", "")
-        boards = [u for u in b.units(muns) if u in b.boards.index]
+        boards = [u for u in b.units(muns) if u in b.boards.index and b.at_home(u, muns)]
         chosen = rng.sample(boards, min(len(boards), rng.randint(5, 18)))
         if penvoerder and "lerarenopleiding" not in penvoerder:
             b.member(pid, penvoerder, "penvoerder", "2019-08-01", "")  # by name: goes through matching
         for j, u in enumerate(chosen):
-            b.member(pid, u, "penvoerder" if j == 0 and not penvoerder else "partner",
+            b.member(pid, *b.as_written(u, "penvoerder" if j == 0 and not penvoerder else "partner"),
                      rng.choice(["2019-08-01", "2019-08-01", "2021-08-01", "2023-08-01"]), "")
+        # opleidingsscholen: a few school locations of the member boards take part themselves
+        locations = sorted(sch for sch, gm in b.school_mun.items() if gm in set(muns)
+                           and b.board_of.get(sch) in set(chosen))
+        for sch in rng.sample(locations, min(len(locations), rng.randint(2, 6))):
+            b.member(pid, sch, "partner", "2020-08-01", "")
         b.activities(pid, area or b.region_name.get(region, ""), rng.randint(2, 4), "2019-08-01")
         # near-duplicates with the RAP region and Onderwijsregio that overlap this partnership
         raps = sorted({rap_by_mun[m] for m in muns if m in rap_by_mun})
         ors = sorted({p for u in chosen for p in unit_regions.get(u, ())})
-        if raps and ors and rng.random() < 0.6:
+        if raps and ors and rng.random() < 0.8:
             b.duplicate([pid, rng.choice(raps), rng.choice(ors)][: rng.choice([2, 3])], area or b.region_name.get(region, ""), "2022-01-01")
 
     # -- pools, alliances, a convenant -----------------------------------------------------
@@ -324,7 +378,7 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
         pid = f"{'rtc' if kind == 'transfercentrum' else 'pool'}-{region.split(':')[1].lower()}"
         b.partnership(pid, f"{'Regionaal Transfercentrum' if n % 2 == 0 else 'Vervangingspool'} {label}", kind, sector="po", area=label)
         b.cover(pid, b.muns_of[region])
-        boards = [u for u in b.units(b.muns_of[region]) if u in b.boards.index]
+        boards = [u for u in b.units(b.muns_of[region]) if u in b.boards.index and b.at_home(u, b.muns_of[region])]
         for j, u in enumerate(rng.sample(boards, min(len(boards), rng.randint(3, 10)))):
             b.member(pid, u, "penvoerder" if j == 0 else "partner", "2018-01-01", rng.choice(["", "", "", "2023-12-31"]))
         b.activities(pid, label, 2, "2018-01-01")
@@ -368,7 +422,7 @@ def _choose_left_out(b: _Builder, unit_regions: dict[str, set[str]], rng: random
             n = locations[u][group]
             if uncovered >= gap:
                 break
-            if u not in left and uncovered + n <= gap * 1.2 and max(locations[u].values()) == locations[u].get(group):
+            if u not in left and uncovered + n <= gap * 1.2 and set(locations[u]) == {group}:
                 left.add(u)
                 uncovered += n
     return left

@@ -59,6 +59,11 @@ _EXPAND = {
     "samenw": "samenwerking", "verb": "verband", "scholengr": "scholengroep",
     "pc": "protestants christelijk", "rk": "rooms katholiek", "ned": "nederland",
     "nederl": "nederland", "zuidh": "zuid holland",
+    # ho/mbo board names (RIO writes them in full, DUO abbreviates)
+    "hogesch": "hogeschool", "windesh": "windesheim", "christel": "christelijk",
+    "theol": "theologische", "theolog": "theologische", "protest": "protestants",
+    "protestantse": "protestants", "ger": "gereformeerde", "grondsl": "grondslag",
+    "techn": "technische", "acad": "academy", "graf": "grafisch",
 }
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -155,7 +160,7 @@ class NameMatcher:
     Parameters: ``candidates`` (DataFrame kind, key, name[, last_year]), ``threshold``
     (0-100, default 90), ``margin`` (default 3), ``limit`` (candidates kept per answer).
     Cost: building is linear in candidates; one :meth:`match` scores every candidate
-    (~2k candidates: ~5 ms).
+    (~2k candidates: ~1 ms: a fast C shortlist, then the full score on ~50).
     """
 
     def __init__(self, candidates: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD,
@@ -173,6 +178,24 @@ class NameMatcher:
         self.limit = int(limit)
         self._last_year = (dict(zip(zip(frame["kind"], frame["key"]), frame["last_year"]))
                            if "last_year" in frame.columns else {})
+        self._norms = list(self.candidates["norm"])
+        self._glued = [n.replace(" ", "") for n in self._norms]
+        self._by_word: dict[str, list[int]] = {}
+        for i, norm in enumerate(self._norms):
+            for word in set(norm.split()):
+                if word not in _GENERIC and len(word) >= 4:
+                    self._by_word.setdefault(word, []).append(i)
+
+    def _shortlist(self, norm: str) -> list[int]:
+        """Answer the candidate rows worth scoring in full: the 40 best by a fast C scorer,
+        plus every candidate sharing a distinctive word with ``norm``."""
+        from rapidfuzz import fuzz, process
+        best = process.extract(norm, self._norms, scorer=fuzz.token_sort_ratio, limit=40)
+        glued = process.extract(norm.replace(" ", ""), self._glued, scorer=fuzz.ratio, limit=20)
+        rows = {i for _, _, i in best} | {i for _, _, i in glued}
+        for word in set(norm.split()):
+            rows.update(self._by_word.get(word, ()))
+        return sorted(rows)
 
     def match(self, name: str) -> NameMatch:
         """Answer how ``name`` matches (see :class:`NameMatch`)."""
@@ -180,8 +203,9 @@ class NameMatcher:
         if not norm:
             return NameMatch(str(name), "unmatched", note="empty after normalising")
         best: dict[tuple[str, str], tuple[float, str]] = {}
-        for kind, key, cname, cnorm in zip(self.candidates["kind"], self.candidates["key"],
-                                          self.candidates["name"], self.candidates["norm"]):
+        kinds, keys, names = (self.candidates[c].tolist() for c in ("kind", "key", "name"))
+        for i in self._shortlist(norm):
+            kind, key, cname, cnorm = kinds[i], keys[i], names[i], self._norms[i]
             s = _score(norm, cnorm)
             if s > best.get((kind, key), (-1.0, ""))[0]:
                 best[(kind, key)] = (s, cname)

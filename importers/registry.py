@@ -113,6 +113,22 @@ def _check_refs(rt: RegistryTables) -> set[str]:
     return known
 
 
+def _check_same_member(rt: RegistryTables, links: list["MemberLink"]) -> None:
+    """Two rows of one partnership that point at the same node ("41246" and "Stichting
+    Pallas") would collapse into one membership: refuse them."""
+    seen: dict[tuple[str, str, str], dict] = {}
+    for rec, link in zip(rt.table("memberships").to_dict("records"), links):
+        key = (rec["partnership"], link.label, link.id)
+        if key in seen:
+            first = seen[key]
+            raise _err(rt, "memberships", rec["_line"], "member",
+                       f"the same {link.label.lower()} {link.id} as {first['member']!r} on line "
+                       f"{first['_line']} (partnership {rec['partnership']!r})", rec["member"],
+                       "keep one row per member and partnership (or pin one of them to "
+                       "something else if the match is wrong)")
+        seen[key] = rec
+
+
 def slug(text: str) -> str:
     """Answer ``text`` as an id: lower case ASCII letters/digits joined by ``-``."""
     text = unicodedata.normalize("NFKD", str(text))
@@ -297,10 +313,18 @@ def registry_result(rt: RegistryTables, *, reference: GraphTables | None = None,
     _check_dates(rt, "activities", "start", "end")
     ref = _Reference.of(reference)
     areas = [_area(rec, ref, rt) for rec in rt.table("coverage").to_dict("records")]
+    seen_area: dict[tuple[str, str], dict] = {}
+    for rec, (_, target) in zip(rt.table("coverage").to_dict("records"), areas):
+        first = seen_area.setdefault((rec["partnership"], target), rec)
+        if first is not rec:
+            raise _err(rt, "coverage", rec["_line"], "area",
+                       f"the same area {target} as {first['area']!r} on line {first['_line']}",
+                       rec["area"], "give each area once per partnership")
     matcher = None
     if reference is not None:
         matcher = NameMatcher(candidates_from_tables(reference, extra_candidates), threshold=threshold)
     links = resolve_members(rt, reference, matcher)
+    _check_same_member(rt, links)
 
     def frame(rows, cols):
         return _frame(rows, cols, source, source_date, synthetic)

@@ -22,8 +22,11 @@ from graph.tables import GraphTables
 
 __all__ = ["DEFAULT_RAW_DIR", "reference_tables", "read_raw_reference", "institution_names"]
 
-#: Where the raw public files live unless REGIOGRAPH_RAW_DIR says otherwise.
-DEFAULT_RAW_DIR = Path(os.environ.get("REGIOGRAPH_RAW_DIR", "/work/shared/data/raw"))
+_BUNDLED = Path(__file__).resolve().parent.parent / "data" / "raw"
+#: Where the raw public files live: REGIOGRAPH_RAW_DIR, else the bundled data/raw, else the
+#: shared folder they were collected in.
+DEFAULT_RAW_DIR = Path(os.environ.get("REGIOGRAPH_RAW_DIR") or (
+    _BUNDLED if (_BUNDLED / "duo-po-vestigingen").exists() else "/work/shared/data/raw"))
 _SOURCE = "duo-raw-reference"
 _DATE = "2025-10-01"
 
@@ -35,7 +38,7 @@ def reference_tables(data_dir: Path | str | None = None) -> GraphTables:
         from importers import import_all  # type: ignore[attr-defined]
     except ImportError:
         return read_raw_reference(data_dir or DEFAULT_RAW_DIR)
-    result = import_all(data_dir) if data_dir is not None else import_all()
+    result = import_all(data_dir=Path(data_dir)) if data_dir is not None else import_all()
     return result.tables
 
 

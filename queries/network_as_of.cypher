@@ -1,6 +1,6 @@
 // title: Network as of a date
 // question: Which boards, schools, colleges and organisations were members of which partnership on a given date?
-// param: date: str = "2024-01-01" -- the day to look at (YYYY-MM-DD); a membership counts from valid_from up to and including valid_to
+// param: date: date = "today" -- the day to look at (YYYY-MM-DD or today); a membership counts from valid_from up to and including valid_to
 // param: kind: str = "" -- only partnerships of this kind (rap, samen-opleiden, onderwijsregio, ...); empty for all
 // columns: partnership_id, partnership_name, kind, member_id, member_name, role, valid_from, valid_to
 MATCH (m)-[r:MEMBER_OF]->(p:Partnership)

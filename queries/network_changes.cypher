@@ -1,7 +1,7 @@
 // title: Network changes between two dates
 // question: Who joined or left which partnership between two dates, and who moved from one partnership to another of the same kind?
-// param: from_date: str = "2022-01-01" -- the earlier day (YYYY-MM-DD)
-// param: to_date: str = "2024-01-01" -- the later day (YYYY-MM-DD)
+// param: from_date: date = "2022-01-01" -- the earlier day (YYYY-MM-DD)
+// param: to_date: date = "today" -- the later day (YYYY-MM-DD or today)
 // param: kind: str = "" -- only partnerships of this kind; empty for all
 // columns: change, member_id, member_name, kind, from_partnership, to_partnership, valid_from, valid_to
 MATCH (m)-[r:MEMBER_OF]->(p:Partnership)

@@ -81,6 +81,18 @@ def test_member_twice(tmp_path):
     assert (err.line, err.column) == (4, "member") and "one row per member" in err.fix
 
 
+def test_two_rows_for_the_same_board(tmp_path):
+    # "41246" on line 2 and "Stichting Pallas" (matched to 41246) in the same partnership
+    err = _err(_csv(tmp_path, _set("memberships", 1, "partnership", "rap-a")))
+    assert (err.line, err.column, err.value) == (3, "member", "Stichting Pallas")
+    assert "board 41246" in err.message and "line 2" in err.message
+
+
+def test_same_area_twice(tmp_path):
+    err = _err(_csv(tmp_path, _set("coverage", 1, "area", "Haarlem")))
+    assert (err.line, err.column, err.value) == (3, "area", "Haarlem") and "GM0392" in err.message
+
+
 def test_unknown_partnership(tmp_path):
     err = _err(_csv(tmp_path, _set("memberships", 3, "partnership", "rap-c")))
     assert err.file.endswith("memberships.csv")

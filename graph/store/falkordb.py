@@ -9,6 +9,7 @@ experimental Bolt port (see docs/stores.md).
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import uuid
@@ -18,7 +19,7 @@ from ..errors import QueryError, StoreError
 from ..model import NODES
 from ..tables import GraphTables
 from .base import (DEFAULT_BATCH_SIZE, GraphNode, GraphPath, GraphRelationship, GraphStore,
-                   QueryResult, WriteReport, write_tables)
+                   QueryResult, WriteReport, source_removal, write_tables)
 
 __all__ = ["FalkorDBStore"]
 
@@ -34,14 +35,29 @@ def _client():
     return falkordb
 
 
+_SCALARS = (str, int, float, bool, type(None))
+_TYPES: tuple | None = None
+
+
+def _graph_types() -> tuple:
+    global _TYPES
+    if _TYPES is None:
+        falkordb = _client()
+        _TYPES = (falkordb.Node, falkordb.Edge, falkordb.Path)
+    return _TYPES
+
+
 def _convert(value: Any) -> Any:
-    falkordb = _client()
-    if isinstance(value, falkordb.Node):
+    """Answer ``value`` with client graph values replaced by the project's (cheap on scalars)."""
+    if type(value) in _SCALARS:
+        return value
+    node, edge, path = _graph_types()
+    if isinstance(value, node):
         return GraphNode(int(value.id), tuple(value.labels or ()), dict(value.properties))
-    if isinstance(value, falkordb.Edge):
+    if isinstance(value, edge):
         return GraphRelationship(int(value.id), str(value.relation), int(value.src_node),
                                  int(value.dest_node), dict(value.properties))
-    if isinstance(value, falkordb.Path):
+    if isinstance(value, path):
         return GraphPath(tuple(_convert(n) for n in value.nodes()),
                          tuple(_convert(e) for e in value.edges()))
     if isinstance(value, list):
@@ -85,11 +101,12 @@ class FalkorDBStore(GraphStore):
     def _run(self, graph, cypher: str, params: dict[str, Any] | None, *, read_only: bool,
              timeout_ms: int | None = None, row_cap: int | None = None) -> QueryResult:
         started = time.perf_counter()
+        text = _params_header(params) + cypher if params else cypher
         try:
             if read_only:
-                result = graph.ro_query(cypher, params or None, timeout=timeout_ms)
+                result = graph.ro_query(text, None, timeout=timeout_ms)
             else:
-                result = graph.query(cypher, params or None, timeout=timeout_ms)
+                result = graph.query(text, None, timeout=timeout_ms)
         except Exception as exc:
             raise _query_error(exc, cypher) from None
         header = [str(h[1]) if isinstance(h, (list, tuple)) else str(h) for h in result.header]
@@ -176,15 +193,17 @@ class FalkorDBStore(GraphStore):
 
     def replace_sources(self, tables: GraphTables, sources: Iterable[str], *,
                         batch_size: int = DEFAULT_BATCH_SIZE) -> WriteReport:
-        """Copy the graph, drop what came from ``sources``, MERGE ``tables``, swap atomically."""
+        """Copy the graph, drop what came from ``sources``, MERGE ``tables``, swap atomically.
+
+        Nodes that ``tables`` still has are kept (and updated), so relationships other
+        sources made to them survive.
+        """
         staging = self._staging()
         sources = sorted(set(sources))
         if self._exists(self.graph_name):
             self._db.connection.execute_command("GRAPH.COPY", self.graph_name, staging.name)
-            self._run(staging, "MATCH ()-[r]->() WHERE r.source IN $s DELETE r",
-                      {"s": sources}, read_only=False)
-            self._run(staging, "MATCH (n) WHERE n.source IN $s DETACH DELETE n",
-                      {"s": sources}, read_only=False)
+            for cypher, params in source_removal(tables, sources):
+                self._run(staging, cypher, params, read_only=False)
         return self._write_into(staging, tables, batch_size, merge=True)
 
     def drop(self) -> None:
@@ -198,6 +217,35 @@ class FalkorDBStore(GraphStore):
             self._db.connection.close()
         except Exception:
             pass
+
+
+# JSON escapes that FalkorDB's Cypher string literals do not read back as the same text
+_UNSAFE_JSON = ("\\u", "\\b", "\\f", "\\r")
+
+
+def _params_header(params: dict[str, Any]) -> str:
+    """Answer ``CYPHER name=value ...`` for ``params``.
+
+    Lists of plain values (the batches of :func:`~graph.store.base.write_tables`) are
+    encoded with ``json.dumps`` (C speed; JSON lists, strings, numbers, true/false/null are
+    valid Cypher literals); anything else, or text needing escapes FalkorDB does not read,
+    goes through the client's own quoting.
+    """
+    from falkordb.helpers import stringify_param_value
+    parts = ["CYPHER"]
+    for key, value in params.items():
+        encoded = None
+        if isinstance(value, list) and value and isinstance(value[0], list):
+            try:
+                encoded = json.dumps(value, ensure_ascii=False, allow_nan=False)
+            except (TypeError, ValueError):
+                encoded = None
+            if encoded is not None and ("{" in encoded or any(e in encoded for e in _UNSAFE_JSON)):
+                encoded = None  # a map inside, or an escape FalkorDB reads differently
+        if encoded is None:
+            encoded = stringify_param_value(value)
+        parts.append(f"{key}={encoded}")
+    return " ".join(parts) + " "
 
 
 def _query_error(exc: Exception, cypher: str) -> Exception:

@@ -27,9 +27,9 @@ from ..errors import ConfigError, QueryError, StoreError
 from ..model import NODES
 from ..tables import GraphTables
 from .base import (DEFAULT_BATCH_SIZE, GraphNode, GraphPath, GraphRelationship, GraphStore,
-                   QueryResult, WriteReport, write_tables)
+                   QueryResult, WriteReport, source_removal, write_tables)
 
-__all__ = ["Neo4jStore", "DEFAULT_DATABASE", "plan_text"]
+__all__ = ["Neo4jStore", "DEFAULT_DATABASE", "plan_text", "driver_error"]
 
 DEFAULT_DATABASE = "neo4j"
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -103,7 +103,8 @@ def plan_text(plan: dict[str, Any] | None, depth: int = 0) -> str:
     """
     if not plan:
         return ""
-    arguments = plan.get("arguments") or {}
+    # Bolt answers the operator's arguments under "args" (the HTTP API under "arguments")
+    arguments = plan.get("args") or plan.get("arguments") or {}
     parts = [str(plan.get("operatorType", "?")).split("@", 1)[0]]
     details = arguments.get("Details") or arguments.get("details")
     if details:
@@ -115,6 +116,72 @@ def plan_text(plan: dict[str, Any] | None, depth: int = 0) -> str:
     for child in plan.get("children") or []:
         lines.append(plan_text(child, depth + 1))
     return "\n".join(lines)
+
+
+def _scrub(text: str, password: str | None) -> str:
+    if password and len(password) >= 3:
+        text = text.replace(password, "***")
+    return text
+
+
+def driver_error(exc: Exception, where: str, username: str | None = None,
+                 password: str | None = None, database: str = DEFAULT_DATABASE) -> Exception:
+    """Answer the project error for an exception of the ``neo4j`` driver.
+
+    ``where`` is the store's credential-free description; ``password`` is scrubbed from any
+    text shown.  Errors that are already the project's, and exceptions that are not the
+    driver's, are answered unchanged.
+    """
+    if isinstance(exc, (StoreError, QueryError, ConfigError)):
+        return exc
+    neo4j = _driver_module()
+    errors = neo4j.exceptions
+    code = str(getattr(exc, "code", "") or "")
+    text = _scrub(str(getattr(exc, "message", None) or exc), password)
+    lowered = text.lower()
+    if isinstance(exc, errors.AuthError) or code.startswith("Neo.ClientError.Security.Unauth"):
+        return StoreError(f"Neo4j ({where}) refused the user name or password",
+                          value=username,
+                          fix="check NEO4J_USERNAME (or NEO4J_USER) and NEO4J_PASSWORD")
+    if code == "Neo.ClientError.Security.AuthenticationRateLimit":
+        return StoreError(f"Neo4j ({where}) refused the login after too many wrong passwords",
+                          value=username,
+                          fix="wait a few seconds, then check NEO4J_USERNAME and NEO4J_PASSWORD")
+    if isinstance(exc, (errors.ServiceUnavailable, errors.SessionExpired)):
+        return StoreError(f"cannot reach Neo4j ({where})", value=text,
+                          fix="check that the server runs and NEO4J_URI is right; " + _URI_FIX)
+    if isinstance(exc, errors.ConfigurationError):
+        return ConfigError("the Neo4j driver rejected its configuration", value=text,
+                           fix=_URI_FIX)
+    if "TimedOut" in code or ("Terminated" in code and "timeout" in lowered):
+        return QueryError("the query took longer than its timeout", value=text,
+                          fix="narrow the query (LIMIT, fewer hops) or raise the timeout")
+    if (code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Cluster.NotALeader",
+                 "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase")
+            or "read access mode" in lowered):
+        return QueryError("the store refused a write in a read-only query", value=text,
+                          fix="the console and named queries are read-only; use "
+                              "`regiograph import` to change the graph")
+    if code == "Neo.ClientError.Database.DatabaseNotFound":
+        return StoreError(f"Neo4j has no database {database!r}", value=text,
+                          fix="set NEO4J_DATABASE to an existing database (default neo4j)")
+    if code.startswith("Neo.ClientError.Security."):
+        return StoreError(f"the Neo4j user may not do this ({where})", value=text,
+                          fix="grant the user the needed privileges or use another user")
+    if isinstance(exc, errors.CypherSyntaxError) or code == "Neo.ClientError.Statement.SyntaxError":
+        return QueryError("the Cypher is not valid", value=text,
+                          fix="check the Cypher (see docs/queries.md for the supported subset)")
+    if code == "Neo.ClientError.Statement.ParameterMissing":
+        return QueryError("the query needs a parameter that was not given", value=text,
+                          fix="pass it with --param name=value")
+    if isinstance(exc, errors.Neo4jError):
+        return QueryError("Neo4j rejected the query", value=text or code,
+                          fix="check the Cypher and its parameters "
+                              "(see docs/queries.md for the supported subset)")
+    if isinstance(exc, errors.DriverError):
+        return StoreError(f"the Neo4j driver failed ({where})", value=text,
+                          fix="retry; if it persists check the server and NEO4J_URI")
+    return exc
 
 
 # -- the store --------------------------------------------------------------------------
@@ -178,14 +245,14 @@ class Neo4jStore(GraphStore):
         return cls(uri, username, password, database, **driver_options)
 
     def describe(self) -> str:
-        """Answer ``scheme://host:port/database`` (never the user name or password)."""
+        """Answer ``neo4j scheme://host:port/database`` (never the user name or password)."""
         parts = urlsplit(self.uri)
         try:
             host = parts.hostname or ""
             port = f":{parts.port}" if parts.port else ""
         except ValueError:  # a malformed port
             host, port = parts.hostname or "?", ""
-        return f"{parts.scheme or '?'}://{host}{port}/{self.database}"
+        return f"neo4j {parts.scheme or '?'}://{host}{port}/{self.database}"
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.describe()!r})"
@@ -196,60 +263,10 @@ class Neo4jStore(GraphStore):
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         return self._driver.session(database=self.database, default_access_mode=mode)
 
-    def _scrub(self, text: str) -> str:
-        if self._password and len(self._password) >= 3:
-            text = text.replace(self._password, "***")
-        return text
-
     def _error(self, exc: Exception) -> Exception:
         """Answer the project error for a driver error (the password never shown)."""
-        if isinstance(exc, (StoreError, QueryError, ConfigError)):
-            return exc
-        neo4j = _driver_module()
-        errors = neo4j.exceptions
-        code = str(getattr(exc, "code", "") or "")
-        text = self._scrub(str(getattr(exc, "message", None) or exc))
-        where = self.describe()
-        if isinstance(exc, errors.AuthError) or code.startswith("Neo.ClientError.Security.Unauth"):
-            return StoreError(f"Neo4j at {where} refused the user name or password",
-                              value=self.username,
-                              fix="check NEO4J_USERNAME (or NEO4J_USER) and NEO4J_PASSWORD")
-        if isinstance(exc, (errors.ServiceUnavailable, errors.SessionExpired)):
-            return StoreError(f"cannot reach Neo4j at {where}", value=text,
-                              fix="check that the server runs and NEO4J_URI is right; "
-                                  + _URI_FIX)
-        if isinstance(exc, errors.ConfigurationError):
-            return ConfigError("the Neo4j driver rejected its configuration", value=text,
-                               fix=_URI_FIX)
-        if "TimedOut" in code:
-            return QueryError("the query took longer than its timeout", value=text,
-                              fix="narrow the query (LIMIT, fewer hops) or raise the timeout")
-        if (code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Cluster.NotALeader",
-                     "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase")
-                or "read access mode" in text.lower()):
-            return QueryError("the store refused a write in a read-only query", value=text,
-                              fix="the console and named queries are read-only; use "
-                                  "`regiograph import` to change the graph")
-        if code == "Neo.ClientError.Database.DatabaseNotFound":
-            return StoreError(f"Neo4j has no database {self.database!r}", value=text,
-                              fix="set NEO4J_DATABASE to an existing database (default neo4j)")
-        if code.startswith("Neo.ClientError.Security."):
-            return StoreError(f"the Neo4j user may not do this on {where}", value=text,
-                              fix="grant the user the needed privileges or use another user")
-        if isinstance(exc, errors.CypherSyntaxError) or code == "Neo.ClientError.Statement.SyntaxError":
-            return QueryError("the Cypher is not valid", value=text,
-                              fix="check the Cypher (see docs/queries.md for the supported subset)")
-        if code == "Neo.ClientError.Statement.ParameterMissing":
-            return QueryError("the query needs a parameter that was not given", value=text,
-                              fix="pass it with --param name=value")
-        if isinstance(exc, errors.Neo4jError):
-            return QueryError("Neo4j rejected the query", value=text or code,
-                              fix="check the Cypher and its parameters "
-                                  "(see docs/queries.md for the supported subset)")
-        if isinstance(exc, errors.DriverError):
-            return StoreError(f"the Neo4j driver failed talking to {where}", value=text,
-                              fix="retry; if it persists check the server and NEO4J_URI")
-        return exc
+        return driver_error(exc, self.describe(), self.username, self._password,
+                            self.database)
 
     def _call(self, write: bool, work: Callable[[Any], Any]) -> Any:
         """Run ``work(tx)`` in a managed transaction and answer its result."""
@@ -335,8 +352,11 @@ class Neo4jStore(GraphStore):
                     report = body(lambda cypher, params: tx.run(cypher, params).consume())
                     tx.commit()
                 except BaseException:
-                    if not tx.closed():
-                        tx.rollback()
+                    try:
+                        if not tx.closed():
+                            tx.rollback()
+                    except Exception:  # the connection broke; the server rolls back itself
+                        pass
                     raise
         except Exception as exc:
             raise self._error(exc) from None
@@ -376,16 +396,17 @@ class Neo4jStore(GraphStore):
                         batch_size: int = DEFAULT_BATCH_SIZE) -> WriteReport:
         """Replace what came from ``sources`` by ``tables`` (MERGE on ``id``), in one transaction.
 
-        Relationships and nodes whose ``source`` is in ``sources`` are deleted (a deleted
-        node takes its relationships with it), then ``tables`` are MERGEd.
+        Relationships whose ``source`` is in ``sources`` are deleted, and nodes of those
+        sources that ``tables`` no longer has (relationships of other sources to re-imported
+        nodes survive); then ``tables`` are MERGEd.
         Cost: proportional to the sources' size, ~1-3 s for a national dataset.
         """
         self.ensure_schema()
         names = sorted(set(sources))
 
         def body(run):
-            run("MATCH ()-[r]->() WHERE r.source IN $sources DELETE r", {"sources": names})
-            run("MATCH (n) WHERE n.source IN $sources DETACH DELETE n", {"sources": names})
+            for cypher, params in source_removal(tables, names):
+                run(cypher, params)
             return write_tables(run, tables, batch_size=batch_size, merge=True)
 
         return self._in_one_transaction(body)

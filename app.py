@@ -1,0 +1,31 @@
+"""regiograph explorer: the Streamlit entry point (``regiograph serve`` runs it).
+
+A thin shell: navigation and the sidebar; each page is a module in ``regiograph_pages``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from regiograph_pages import PAGE_OBJECTS, PAGES, page_module
+from regiograph_pages.common import get_store, show_error
+
+st.set_page_config(page_title="regiograph", page_icon=":material/hub:", layout="wide")
+
+pages = []
+for url_path, (module_name, icon) in PAGES.items():
+    module = page_module(url_path)
+    page = st.Page(module.render, title=module.TITLE, icon=icon, url_path=url_path,
+                   default=(url_path == "overview"))
+    PAGE_OBJECTS[url_path] = page
+    pages.append(page)
+
+navigation = st.navigation(pages)
+with st.sidebar:
+    st.caption("regiograph — regional collaboration on the education labour market")
+    try:
+        st.caption(f"Store: `{get_store().describe()}`")
+    except Exception as error:  # the store is unreachable: say so, with the fix
+        show_error(error)
+        st.stop()
+navigation.run()
