@@ -225,8 +225,16 @@ def test_schools_and_municipalities_without_onderwijsregio(national):
     store, src = national
     gaps = _uncovered(src)
     want = {s for s, m in src.located.items() if m in gaps}
-    got = {r["school_id"] for r in run_query(store, "schools_without_onderwijsregio").records()}
+    got = {r["school_id"] for r in run_query(store, "schools_without_onderwijsregio",
+                                             {"basis": "area"}).records()}
     assert got == want
+    m = src.valid(D)
+    members = set(m[m["kind"] == "onderwijsregio"]["member"])
+    want = {s for b, s in zip(src.governs["start"], src.governs["end"])
+            if b not in members and s not in members and s in src.located}
+    got = {r["school_id"] for r in run_query(store, "schools_without_onderwijsregio",
+                                             {"as_of": D}).records()}
+    assert want and got == want
     counts = defaultdict(int)
     for s, m in src.located.items():
         counts[m] += 1
