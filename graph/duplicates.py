@@ -39,6 +39,7 @@ __all__ = [
     "area_match",
     "rank_candidates",
     "find_duplicates",
+    "candidates_frame",
     "labelled_pairs",
     "evaluate",
 ]
@@ -355,6 +356,21 @@ def _member_names(store, keys: set[str]) -> dict[str, str]:
         if key in keys:
             out[key] = name or node_id
     return out
+
+
+def candidates_frame(candidates: list[DuplicateCandidate]) -> pd.DataFrame:
+    """Answer the candidates as a table (one row each, reasons joined with '; ')."""
+    columns = ["activity_a", "title_a", "partnership_a", "activity_b", "title_b",
+               "partnership_b", "function", "score", "text_similarity", "overlap_score",
+               "area_match", "shared_members", "reasons"]
+    rows = []
+    for c in candidates:
+        rows.append([c.activity_a, c.title_a, c.partnership_a, c.activity_b, c.title_b,
+                     c.partnership_b, c.function, round(c.score, 3), round(c.text_similarity, 3),
+                     round(c.overlap_score, 3),
+                     None if c.area_match is None else round(c.area_match, 3),
+                     ", ".join(c.shared_members), "; ".join(c.reasons)])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def labelled_pairs(activities: pd.DataFrame) -> set[tuple[str, str]]:
