@@ -104,9 +104,15 @@ class RelSpec:
     properties: dict[str, str] = field(default_factory=dict)
 
 
+#: Network metrics written back by graph/metrics.py (Board and Partnership nodes).
+_METRIC_PROPERTIES = {
+    "degree": "int", "strength": "float", "betweenness": "float", "eigenvector": "float",
+    "community": "int", "articulation_point": "bool", "metrics_source": "str"}
+
 _NODE_LIST = [
     NodeSpec("Board", "A school board (bevoegd gezag): the legal body running schools.", {
-        "name": "str", "sectors": "list[str]", "groepering": "str", "synthetic": "bool"}),
+        "name": "str", "sectors": "list[str]", "groepering": "str", "synthetic": "bool",
+        **_METRIC_PROPERTIES}),
     NodeSpec("School", "A school location (vestiging) of any sector.", {
         "name": "str", "brin": "str", "sector": "str", "municipality_code": "str",
         "postcode": "str", "city": "str", "denomination": "str", "pupils": "int",
@@ -120,7 +126,7 @@ _NODE_LIST = [
         "scheme": "str", "code": "str", "name": "str", "synthetic": "bool"}),
     NodeSpec("Partnership", "A network from a registry: RAP region, SO&P partnership, ...", {
         "name": "str", "kind": "str", "status": "str", "sector": "str", "area": "str",
-        "website": "str", "reference": "str", "synthetic": "bool"}),
+        "website": "str", "reference": "str", "synthetic": "bool", **_METRIC_PROPERTIES}),
     NodeSpec("Organisation", "A registry member that is no board, school or college.", {
         "name": "str", "kind": "str", "synthetic": "bool"}),
     NodeSpec("Activity", "Something a partnership does (one of the five functions).", {
@@ -131,7 +137,7 @@ _NODE_LIST = [
         "name": "str", "role": "str", "organisation": "str", "synthetic": "bool"}),
     NodeSpec("Source", "An imported dataset with its provenance.", {
         "title": "str", "date": "str", "publisher": "str", "url": "str", "licence": "str",
-        "synthetic": "bool", "rows": "int"}),
+        "synthetic": "bool", "rows": "int", "params": "str", "agreement": "str"}),
 ]
 
 _REL_LIST = [
