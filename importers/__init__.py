@@ -16,7 +16,7 @@ from typing import Iterable
 import pandas as pd
 
 from graph.errors import ConfigError, InputError
-from graph.tables import GraphTables
+from graph.tables import GraphTables, NodeTable
 
 from .base import Importer, ImportResult, SourceInfo, Unlinked, examples
 from .cbs_arbeidsmarktregio import ArbeidsmarktregioImporter
@@ -91,10 +91,20 @@ def source_nodes(sources: list[SourceInfo], rows: dict[str, int]) -> pd.DataFram
 
 
 def merge_results(results: Iterable[ImportResult]) -> ImportResult:
-    """Answer one ImportResult from several (tables combined in order, sources and reports joined)."""
+    """Answer one ImportResult from several (tables combined in order, sources and reports joined).
+
+    Every dataset gets its Source node (a registry read on its own has none yet).
+    """
     results = list(results)
+    tables = GraphTables.combine(r.tables for r in results)
+    have = set(tables.node_table("Source")["id"])
+    missing = [s for r in results for s in r.sources if s.name not in have]
+    if missing:
+        rows = {s.name: r.rows_read for r in results for s in r.sources}
+        tables = GraphTables.combine([tables, GraphTables(
+            [NodeTable("Source", source_nodes(missing, rows))], [])])
     return ImportResult(
-        tables=GraphTables.combine(r.tables for r in results),
+        tables=tables,
         sources=[s for r in results for s in r.sources],
         unlinked=[u for r in results for u in r.unlinked],
         rows_read=sum(r.rows_read for r in results))

@@ -160,3 +160,17 @@ def test_every_importer_declares_its_files():
             assert schema.columns, rel
         for required in cls.requires:
             assert list(IMPORTERS).index(required) < list(IMPORTERS).index(name)
+
+
+def test_a_data_folder_that_does_not_exist_is_a_clear_error(monkeypatch, tmp_path):
+    from graph.errors import ConfigError
+    monkeypatch.setenv("REGIOGRAPH_DATA", str(tmp_path / "nowhere"))
+    with pytest.raises(ConfigError) as caught:
+        import_all()
+    assert "REGIOGRAPH_DATA" in str(caught.value) and caught.value.fix
+    monkeypatch.delenv("REGIOGRAPH_DATA")
+    with pytest.raises(ConfigError):
+        import_all(data_dir=tmp_path / "nowhere")
+    with pytest.raises(ConfigError) as caught:
+        import_all(names=["no-such-source"])
+    assert "duo-po-vestigingen" in caught.value.fix

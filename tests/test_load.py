@@ -178,3 +178,15 @@ def test_reimporting_one_source_keeps_the_rest(loaded):
         "MATCH (s:School {sector: 'po'}) OPTIONAL MATCH (s)-[:LOCATED_IN]->(m:Municipality) "
         "WITH s, count(m) AS n RETURN n, count(s) AS schools ORDER BY n").rows
     assert rows == [[1, 6122]]
+
+
+def test_demo_registry_is_labelled_synthetic_in_the_sources(store):
+    report = load_graph(store, demo_registry=True, metrics=False)
+    assert report.synthetic and "SYNTHETIC" in report.summary()
+    sources = {s["dataset"]: s for s in store.sources()}
+    assert sources["demo-registry"]["synthetic"] is True
+    assert sources["duo-po-vestigingen"]["synthetic"] is False
+    unlabelled = store.read("MATCH (p:Partnership {source: 'demo-registry'}) "
+                            "WHERE p.synthetic IS NULL OR p.synthetic <> true RETURN count(p)")
+    assert unlabelled.scalar() == 0
+    assert store.read("MATCH (p:Partnership) RETURN count(p)").scalar() > 150
