@@ -104,15 +104,9 @@ class RelSpec:
     properties: dict[str, str] = field(default_factory=dict)
 
 
-#: Network metrics written back by graph/metrics.py (Board and Partnership nodes).
-_METRIC_PROPERTIES = {
-    "degree": "int", "strength": "float", "betweenness": "float", "eigenvector": "float",
-    "community": "int", "articulation_point": "bool", "metrics_source": "str"}
-
 _NODE_LIST = [
     NodeSpec("Board", "A school board (bevoegd gezag): the legal body running schools.", {
-        "name": "str", "sectors": "list[str]", "groepering": "str", "synthetic": "bool",
-        **_METRIC_PROPERTIES}),
+        "name": "str", "sectors": "list[str]", "groepering": "str", "synthetic": "bool"}),
     NodeSpec("School", "A school location (vestiging) of any sector.", {
         "name": "str", "brin": "str", "sector": "str", "municipality_code": "str",
         "postcode": "str", "city": "str", "denomination": "str", "pupils": "int",
@@ -126,7 +120,7 @@ _NODE_LIST = [
         "scheme": "str", "code": "str", "name": "str", "synthetic": "bool"}),
     NodeSpec("Partnership", "A network from a registry: RAP region, SO&P partnership, ...", {
         "name": "str", "kind": "str", "status": "str", "sector": "str", "area": "str",
-        "website": "str", "reference": "str", "synthetic": "bool", **_METRIC_PROPERTIES}),
+        "website": "str", "reference": "str", "synthetic": "bool"}),
     NodeSpec("Organisation", "A registry member that is no board, school or college.", {
         "name": "str", "kind": "str", "synthetic": "bool"}),
     NodeSpec("Activity", "Something a partnership does (one of the five functions).", {
