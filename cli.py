@@ -162,6 +162,56 @@ def query_command(query, list_queries, params, fmt, query_file, row_cap, timeout
         click.echo(f"note: stopped at the row cap of {row_cap} rows (--row-cap)", err=True)
 
 
+# -- analyses ---------------------------------------------------------------------------
+def _emit_frame(frame, fmt: str) -> None:
+    from graph import export
+    from graph.store.base import QueryResult
+    result = QueryResult(list(frame.columns), frame.astype(object).where(frame.notna(), None)
+                         .values.tolist())
+    if fmt == "json":
+        click.echo(export.to_json(result))
+    elif fmt == "csv":
+        click.echo(export.to_csv(result), nl=False)
+    else:
+        click.echo(export.to_text_table(result))
+
+
+@cli.command("duplicates")
+@click.option("--function", "function", default=None,
+              help="Only this function (werven, matchen, opleiden, begeleiden, professionaliseren).")
+@click.option("--min-text", default=0.3, show_default=True,
+              help="Smallest text similarity (0-1) of a candidate pair.")
+@click.option("--as-of", default="", help="Count memberships valid on this ISO date (default: all).")
+@click.option("--limit", default=100, show_default=True, help="Most candidates to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@STORE_OPTION
+def duplicates_command(function, min_text, as_of, limit, fmt, store_kind) -> None:
+    """List candidate duplicate activities, best first, each with its reasons."""
+    from graph.duplicates import candidates_frame, find_duplicates
+    with _open(store_kind) as store:
+        found = find_duplicates(store, as_of=as_of, min_text=min_text, function=function,
+                                limit=limit)
+    _emit_frame(candidates_frame(found), fmt)
+
+
+@cli.command("metrics")
+@click.option("--seed", default=42, show_default=True, help="Seed of Louvain and sampled betweenness.")
+@click.option("--k", "k", type=int, default=None,
+              help="Sample this many pivots for betweenness (default: exact where cheap).")
+@click.option("--as-of", default=None, help="Memberships valid on this ISO date (default: today; '' = all).")
+@click.option("--no-write", is_flag=True, help="Compute and show only; do not write node properties.")
+@STORE_OPTION
+def metrics_command(seed, k, as_of, no_write, store_kind) -> None:
+    """Compute the network metrics (brokers, communities, region agreement) and write them back."""
+    from graph.metrics import compute_metrics, write_metrics
+    with _open(store_kind) as store:
+        report = compute_metrics(store, seed=seed, k=k, as_of=as_of)
+        if not no_write:
+            write_metrics(store, report)
+    click.echo(report.summary())
+
+
 # -- stats ------------------------------------------------------------------------------
 @cli.command("stats")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",

@@ -36,8 +36,10 @@ __all__ = [
     "text_similarity",
     "fetch_activities",
     "fetch_areas",
+    "area_match",
     "rank_candidates",
     "find_duplicates",
+    "candidates_frame",
     "labelled_pairs",
     "evaluate",
 ]
@@ -80,6 +82,7 @@ class DuplicateCandidate:
     overlap_score: float
     member_overlap: float
     area_overlap: float
+    area_match: float | None = None
     shared_members: list[str] = field(default_factory=list)
     shared_period: tuple[str | None, str | None] = (None, None)
 
@@ -93,6 +96,8 @@ class DuplicateCandidate:
                f"partnership overlap {self.overlap_score:.2f} (members {self.member_overlap:.2f},"
                f" area {self.area_overlap:.2f})",
                f"overlapping period {period}"]
+        if self.area_match is not None:
+            out.append(f"stated areas match {self.area_match:.2f}")
         if self.shared_members:
             shown = ", ".join(self.shared_members[:5])
             more = f" and {len(self.shared_members) - 5} more" if len(self.shared_members) > 5 else ""
@@ -152,7 +157,7 @@ def normalise_text(text: str, vocabulary: Iterable[str] | None = None) -> str:
     stemmer = _stemmer()
     words = []
     for token in _tokens(text):
-        if token in DUTCH_STOP_WORDS or len(token) < 2:
+        if token in DUTCH_STOP_WORDS or (len(token) < 2 and not token.isdigit()):
             continue
         words.append(token)
         words += _split_compound(token, vocab)
@@ -188,6 +193,7 @@ def text_similarity(texts: list[str]) -> np.ndarray:
 _ACTIVITY_QUERY = """
 MATCH (p:Partnership)-[:RUNS]->(a:Activity)
 RETURN a.id AS activity, p.id AS partnership, a.title AS title, a.description AS description,
+       a.area AS area,
        a.function AS function, a.programme_line AS programme_line,
        a.target_groups AS target_groups, a.start AS start, a.end AS finish, properties(a) AS props
 ORDER BY activity
@@ -208,7 +214,8 @@ def fetch_activities(store, label_property: str = "demo_duplicate_group") -> pd.
     for row in rows:
         props = row.pop("props") or {}
         row["label"] = props.get(label_property)
-    columns = ["activity", "partnership", "title", "description", "function", "programme_line",
+    columns = ["activity", "partnership", "title", "description", "area", "function",
+               "programme_line",
                "target_groups", "start", "finish", "label"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -229,6 +236,20 @@ def _activity_text(row) -> str:
     return " ".join(str(p) for p in parts if isinstance(p, str) and p)
 
 
+def _area_tokens(text) -> frozenset[str]:
+    if not isinstance(text, str) or not text.strip():
+        return frozenset()
+    return frozenset(t for t in _tokens(text) if t not in DUTCH_STOP_WORDS)
+
+
+def area_match(a, b) -> float | None:
+    """Answer the word Jaccard of two stated activity areas (``None`` if either is empty)."""
+    ta, tb = _area_tokens(a), _area_tokens(b)
+    if not ta or not tb:
+        return None
+    return len(ta & tb) / len(ta | tb)
+
+
 def _overlap(a: set, b: set) -> float:
     """Overlap coefficient: shared / size of the smaller set (0 when either is empty)."""
     if not a or not b:
@@ -246,14 +267,16 @@ def rank_candidates(activities: pd.DataFrame, members: dict[str, set[str]],
                     areas: dict[str, set[str]] | None = None,
                     member_names: dict[str, str] | None = None, *,
                     min_text: float = 0.3, min_overlap: float = 0.0,
-                    function: str | None = None, text_weight: float = 0.7
-                    ) -> list[DuplicateCandidate]:
+                    function: str | None = None, text_weight: float = 0.6,
+                    area_weight: float = 0.2) -> list[DuplicateCandidate]:
     """Answer candidate pairs among ``activities``, best first.
 
     ``members``/``areas``: partnership -> member keys / municipality ids; a pair needs an
     overlap score (the larger of member and area overlap coefficients) above
     ``min_overlap`` and a text similarity of at least ``min_text``.  ``score`` =
-    ``text_weight`` * text similarity + (1 - ``text_weight``) * overlap score.
+    ``text_weight`` * text similarity + ``area_weight`` * match of the stated areas +
+    the rest * overlap score; when either activity states no area, the area weight goes to
+    the text.
     """
     areas = areas or {}
     member_names = member_names or {}
@@ -287,18 +310,23 @@ def rank_candidates(activities: pd.DataFrame, members: dict[str, set[str]],
                 first, second = (a, b) if a.activity <= b.activity else (b, a)
                 shared = sorted(member_names.get(k, k) for k in ma & mb)
                 text = float(min(1.0, sims[i, j]))
+                match = area_match(getattr(a, "area", None), getattr(b, "area", None))
+                rest = 1.0 - text_weight - area_weight
+                if match is None:
+                    score = (text_weight + area_weight) * text + rest * over
+                else:
+                    score = text_weight * text + area_weight * match + rest * over
                 out.append(DuplicateCandidate(
                     first.activity, second.activity, first.partnership, second.partnership, fn,
-                    first.title, second.title,
-                    round(text_weight * text + (1 - text_weight) * over, 6), text, over, m_over,
-                    a_over, shared, period))
+                    first.title, second.title, round(score, 6), text, over, m_over, a_over,
+                    match, shared, period))
     out.sort(key=lambda c: (-c.score, c.activity_a, c.activity_b))
     return out
 
 
 def find_duplicates(store, *, as_of: str | dt.date | None = "", min_text: float = 0.3,
                     min_overlap: float = 0.0, function: str | None = None,
-                    text_weight: float = 0.7, limit: int | None = None,
+                    text_weight: float = 0.6, area_weight: float = 0.2, limit: int | None = None,
                     label_property: str = "demo_duplicate_group") -> list[DuplicateCandidate]:
     """Answer ranked duplicate-activity candidates from ``store``.
 
@@ -314,7 +342,8 @@ def find_duplicates(store, *, as_of: str | dt.date | None = "", min_text: float 
         members.setdefault(pid, set()).add(key)
     names = _member_names(store, set(keys))
     out = rank_candidates(activities, members, fetch_areas(store), names, min_text=min_text,
-                          min_overlap=min_overlap, function=function, text_weight=text_weight)
+                          min_overlap=min_overlap, function=function, text_weight=text_weight,
+                          area_weight=area_weight)
     return out[:limit] if limit else out
 
 
@@ -327,6 +356,21 @@ def _member_names(store, keys: set[str]) -> dict[str, str]:
         if key in keys:
             out[key] = name or node_id
     return out
+
+
+def candidates_frame(candidates: list[DuplicateCandidate]) -> pd.DataFrame:
+    """Answer the candidates as a table (one row each, reasons joined with '; ')."""
+    columns = ["activity_a", "title_a", "partnership_a", "activity_b", "title_b",
+               "partnership_b", "function", "score", "text_similarity", "overlap_score",
+               "area_match", "shared_members", "reasons"]
+    rows = []
+    for c in candidates:
+        rows.append([c.activity_a, c.title_a, c.partnership_a, c.activity_b, c.title_b,
+                     c.partnership_b, c.function, round(c.score, 3), round(c.text_similarity, 3),
+                     round(c.overlap_score, 3),
+                     None if c.area_match is None else round(c.area_match, 3),
+                     ", ".join(c.shared_members), "; ".join(c.reasons)])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def labelled_pairs(activities: pd.DataFrame) -> set[tuple[str, str]]:

@@ -131,7 +131,7 @@ _NODE_LIST = [
         "name": "str", "role": "str", "organisation": "str", "synthetic": "bool"}),
     NodeSpec("Source", "An imported dataset with its provenance.", {
         "title": "str", "date": "str", "publisher": "str", "url": "str", "licence": "str",
-        "synthetic": "bool", "rows": "int"}),
+        "synthetic": "bool", "rows": "int", "params": "str", "agreement": "str"}),
 ]
 
 _REL_LIST = [

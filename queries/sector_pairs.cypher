@@ -15,13 +15,13 @@ WITH p, x, school_sectors
 UNWIND raw_sectors AS raw
 WITH DISTINCT p, x, CASE WHEN raw IN ['sbo', 'so', 'vso'] THEN 'so' ELSE raw END AS sector
 WITH p, x, collect(sector) AS member_sectors
-WITH p, collect(x.id) AS ids, collect(member_sectors) AS sector_lists
+WITH p, collect(id(x)) AS ids, collect(member_sectors) AS sector_lists
 UNWIND range(0, size(ids) - 2) AS i
 UNWIND range(i + 1, size(ids) - 1) AS j
 UNWIND sector_lists[i] AS sa
 UNWIND sector_lists[j] AS sb
-WITH p, CASE WHEN ids[i] < ids[j] THEN ids[i] + '|' + ids[j] ELSE ids[j] + '|' + ids[i] END AS pair,
+WITH DISTINCT p, CASE WHEN ids[i] < ids[j] THEN ids[i] * 100000000 + ids[j] ELSE ids[j] * 100000000 + ids[i] END AS pair,
      CASE WHEN sa <= sb THEN sa ELSE sb END AS s1, CASE WHEN sa <= sb THEN sb ELSE sa END AS s2
-RETURN s1 AS sector_a, s2 AS sector_b, count(DISTINCT p.id + '|' + pair) AS links,
+RETURN s1 AS sector_a, s2 AS sector_b, count(*) AS links,
        count(DISTINCT pair) AS member_pairs, count(DISTINCT p) AS partnerships
 ORDER BY links DESC, sector_a, sector_b

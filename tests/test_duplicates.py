@@ -26,7 +26,8 @@ def test_text_similarity_ranks_paraphrases_above_unrelated_text():
 
 
 def _activities(rows):
-    return pd.DataFrame(rows, columns=["activity", "partnership", "title", "description",
+    return pd.DataFrame([(r[0], r[1], r[2], r[3], None, *r[4:]) for r in rows],
+                        columns=["activity", "partnership", "title", "description", "area",
                                        "function", "programme_line", "target_groups", "start",
                                        "finish", "label"])
 

@@ -102,12 +102,19 @@ def test_rap_so_coincidence(golden):
 
 
 def test_schools_without_onderwijsregio(golden):
-    rows = _rows(golden, "schools_without_onderwijsregio")
+    # by membership: OR1's members 10001-10004 cover S1-S6; 10006 and 10007 are in none
+    rows = _rows(golden, "schools_without_onderwijsregio", **D)
+    assert [(r["school_id"], r["municipality_id"], r["board_id"]) for r in rows] == [
+        ("S7", "GM0004", "10006"), ("S8", "GM0004", "10007")]
+    assert _rows(golden, "schools_without_onderwijsregio", sector="mbo", **D) == []
+    assert len(_rows(golden, "schools_without_onderwijsregio", as_of="2019-06-01")) == 8
+    # by area: GM0001 (Region onderwijsregio:OR1) and GM0002 (COVERS) are covered
+    rows = _rows(golden, "schools_without_onderwijsregio", basis="area")
     assert [(r["school_id"], r["municipality_id"], r["board_id"]) for r in rows] == [
         ("S2", "GM0003", "10001"), ("S6", "GM0003", "10004"), ("S5", "GM0004", "10003"),
         ("S7", "GM0004", "10006"), ("S8", "GM0004", "10007")]
-    po = _rows(golden, "schools_without_onderwijsregio", sector="mbo")
-    assert [r["school_id"] for r in po] == ["S6"]
+    mbo = _rows(golden, "schools_without_onderwijsregio", basis="area", sector="mbo")
+    assert [r["school_id"] for r in mbo] == ["S6"]
 
 
 def test_municipalities_without_onderwijsregio(golden):
