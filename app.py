@@ -28,4 +28,7 @@ with st.sidebar:
     except Exception as error:  # the store is unreachable: say so, with the fix
         show_error(error)
         st.stop()
-navigation.run()
+try:
+    navigation.run()
+except Exception as error:  # noqa: BLE001 - the app shows a message, never a traceback
+    show_error(error)

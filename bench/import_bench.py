@@ -80,7 +80,8 @@ def main() -> None:
     lines = ["# Import benchmark", "",
              f"Command: `.venv/bin/python bench/import_bench.py`  ",
              f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
-             f"{time.strftime('%Y-%m-%d')}", ""]
+             f"{time.strftime('%Y-%m-%d')}, load average at start "
+             f"{os.getloadavg()[0]:.1f}", ""]
     with tempfile.TemporaryDirectory() as home:
         wall, peak = _child_import(home, ["--no-metrics"])
         wall_m, peak_m = _child_import(home, [])

@@ -68,7 +68,7 @@ def fetch_memberships(store, as_of: str | dt.date | None = None) -> pd.DataFrame
         "member_label": [(lab[0] if lab else "") for lab in (labels or [])],
         "partnership": list(partnerships or []),
         "kind": list(kinds or []),
-    })
+    }, dtype=object)  # object, not float, when there are no memberships (a graph without registry)
     return frame.drop_duplicates(["member_label", "member", "partnership"]).reset_index(drop=True)
 
 

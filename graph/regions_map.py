@@ -1,6 +1,7 @@
 """Region schemes on a map: which municipality lies in which region, coverage, straddlers.
 
-The map is drawn from the bundled municipality boundaries (``data/geo``, RD New metres) as
+The map is drawn from the bundled municipality boundaries (``data/raw/cartomap-gemeenten-2025``,
+RD New metres) as
 plain filled x/y polygons with plotly, so it renders offline without a tile server.
 Cost at national size: 342 municipalities; each function is one or two read queries.
 """
@@ -19,11 +20,9 @@ from .store.base import GraphStore
 __all__ = ["GEOJSON_PATH", "municipality_shapes", "region_schemes", "municipality_regions",
            "coverage", "straddlers", "compare_schemes", "map_figure"]
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
-#: The bundled boundaries: the raw CBS/cartomap file when bundled, else the app's own copy.
-GEOJSON_PATH = next((p for p in (_DATA / "raw" / "cartomap-gemeenten-2025" / "gemeente_2025_rd.geojson",
-                                 _DATA / "geo" / "gemeente_2025_rd.geojson") if p.exists()),
-                    _DATA / "geo" / "gemeente_2025_rd.geojson")
+#: The bundled municipality boundaries (CBS/PDOK via cartomap, RD New; see its SOURCE.md).
+GEOJSON_PATH = (Path(__file__).resolve().parent.parent / "data" / "raw" / "cartomap-gemeenten-2025"
+                / "gemeente_2025_rd.geojson")
 
 #: Qualitative colours cycled over regions (neighbours may repeat; hover names the region).
 _COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",

@@ -13,7 +13,6 @@ from typing import Any
 
 import pandas as pd
 
-from .model import NODES
 from .store.base import GraphStore
 
 __all__ = [
@@ -331,11 +330,6 @@ def bridging_members(members: pd.DataFrame, min_sectors: int = 2) -> pd.DataFram
     frame = frame[frame["sectors_reached"] >= min_sectors]
     return frame.sort_values(["sectors_reached", "partnerships", "member"],
                              ascending=[False, False, True], ignore_index=True)
-
-
-def node_labels() -> list[str]:
-    """Answer the labels of the graph model (for search filters)."""
-    return list(NODES)
 
 
 def result_frame(result) -> pd.DataFrame:

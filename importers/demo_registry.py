@@ -135,8 +135,8 @@ class _Builder:
         and then the board's name without its legal form ("Stg. Lentiz Onderwijsgroep" ->
         "Lentiz Onderwijsgroep"), which the reader must match back.  Such rows get the
         ground truth in ``note`` ("demo ground truth: board 31137") to measure matching."""
-        if unit in self.boards.index and self.rng.random() < 0.06:
-            name = str(self.boards.at[unit, "name"])
+        name = self.boards.at[unit, "name"] if unit in self.boards.index else None
+        if isinstance(name, str) and name.strip() and self.rng.random() < 0.06:
             name = re.sub(r"^(stichting|stg\.?|st\.|sticht\.|vereniging|ver\.)\s+", "", name, flags=re.I)
             self.pending_note = f"demo ground truth: board {unit}"
             return name, role

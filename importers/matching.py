@@ -79,10 +79,13 @@ def normalise_name(name: object) -> str:
     text = text.replace("b.v.", " bv ").replace("n.v.", " nv ").replace("u.a.", " ua ")
     text = text.replace("'", "").replace("&", " en ")
     words: list[str] = []
+    every: list[str] = []
     for word in _WORD.findall(text):
         word = _EXPAND.get(word, word)
+        every.extend(word.split())
         words.extend(w for w in word.split() if w not in _DROP)
-    return " ".join(words)
+    # a name made only of dropped words ("Het Sticht") is kept whole
+    return " ".join(words or every)
 
 
 # words that say little about which board is meant (kept, but never enough on their own)

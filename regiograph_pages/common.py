@@ -122,6 +122,10 @@ def show_error(error: Exception) -> None:
     """Show a project error as a message with its fix (no traceback, no credentials)."""
     if isinstance(error, RegiographError):
         st.error(str(error))
+    elif "connection" in type(error).__name__.lower() or isinstance(error, ConnectionError):
+        st.error("Lost the connection to the graph store. Check it with `regiograph store status` "
+                 "(start it with `regiograph store start`), then reload this page.")
+        _store.clear()  # reconnect on the next run
     else:
         st.error(f"Unexpected error: {type(error).__name__}: {error}")
 

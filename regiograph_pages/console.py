@@ -16,11 +16,14 @@ from graph.views import result_frame
 
 from .common import embed_html, get_store, param, set_params, show_error, synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Cypher console"
 _MODES = ("Named query", "Cypher")
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Cypher console")
     synthetic_banner()
     st.caption("Read-only: the store itself refuses writes (CREATE, MERGE, SET, DELETE, write "
@@ -183,4 +186,4 @@ def _show_result(result, row_cap: int) -> None:
                 st.warning(f"Only {len(sub):,} of the returned nodes are drawn.")
             st.markdown(network_view.legend_html(network_view.legend(sub, "kind")),
                         unsafe_allow_html=True)
-            embed_html(network_view.network_html(sub, height=520), 540)
+            embed_html(network_view.network_html(sub, height=520), 520 + 130)

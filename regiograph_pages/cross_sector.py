@@ -11,10 +11,13 @@ from graph.errors import RegiographError
 from .common import cached, choice, empty_graph_notice, param, set_params, show_error, \
     synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Cross-sector"
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Cross-sector links")
     synthetic_banner()
     try:

@@ -11,10 +11,13 @@ from graph.errors import RegiographError
 
 from .common import refresh, get_store, show_error, synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Data"
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Data and provenance")
     synthetic_banner()
     store = get_store()

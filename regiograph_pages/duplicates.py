@@ -12,6 +12,8 @@ from graph.model import FUNCTIONS
 from .common import cached, choice, empty_graph_notice, get_store, param, refresh, set_params, \
     show_error, synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Duplicates"
 _VERDICT_LABELS = {"duplicate": "Duplicate", "not-duplicate": "Not a duplicate"}
 _ALL = "(every function)"
@@ -41,6 +43,7 @@ def _candidates(store) -> tuple[pd.DataFrame, dict]:
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Duplicate activities")
     synthetic_banner()
     c1, c2 = st.columns(2)
@@ -51,7 +54,8 @@ def render() -> None:
     with c2:
         function = choice("Function", [_ALL, *FUNCTIONS], "function", _ALL)
     try:
-        pairs, reasons = cached(_candidates)
+        with st.spinner("Comparing activities (once per graph, ~1-2 s at national size) ..."):
+            pairs, reasons = cached(_candidates)
         judged = judgements.judgements(get_store())
     except ImportError as error:
         show_error(RegiographError("duplicate detection (graph/duplicates.py) is not installed",

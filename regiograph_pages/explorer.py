@@ -10,11 +10,14 @@ from graph.errors import RegiographError
 
 from .common import embed_html, cached, choice, param, set_params, show_error, synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Network explorer"
 _SIZE_METRICS = ("(none)", "degree", "strength", "betweenness", "eigenvector", "pupils")
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Network explorer")
     synthetic_banner()
     query = st.text_input("Search a board, school, college, partnership or region by name or code",
@@ -65,7 +68,7 @@ def render() -> None:
                                      size_by=None if size_by == "(none)" else size_by)
     st.markdown(network_view.legend_html(network_view.legend(sub, colour_by)),
                 unsafe_allow_html=True)
-    embed_html(html, 640)
+    embed_html(html, 640 + 130)
 
     st.subheader("Node details")
     ordered = sorted(sub.nodes.values(), key=lambda n: (n.id != sub.root, n.label,
@@ -77,4 +80,4 @@ def render() -> None:
     st.dataframe(details, hide_index=True, width="stretch")
     neighbours = [r for r in sub.edges if node.id in (r.start, r.end)]
     st.caption(f"{len(neighbours)} relationships of this node in the drawing. "
-               "Hover a node in the drawing to see its properties.")
+               "Hover or click a node in the drawing to see its properties.")

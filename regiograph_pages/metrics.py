@@ -12,10 +12,13 @@ from graph.regions_map import region_schemes
 from .common import cached, choice, empty_graph_notice, param, set_params, show_error, \
     synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Metrics"
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Network metrics")
     synthetic_banner()
     label = choice("Nodes", ["Board", "Partnership"], "label", "Board", widget=st.radio,

@@ -9,10 +9,13 @@ from graph.errors import RegiographError
 
 from .common import cached, choice, empty_graph_notice, get_store, show_error, synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Overview"
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("regiograph — overview")
     synthetic_banner()
     try:

@@ -9,11 +9,14 @@ from graph.errors import RegiographError
 
 from .common import cached, choice, empty_graph_notice, show_error, synthetic_banner
 
+__all__ = ["TITLE", "render"]
+
 TITLE = "Regions"
 _NO_OVERLAY = "(no overlay)"
 
 
 def render() -> None:
+    """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Regions and boundaries")
     synthetic_banner()
     try:

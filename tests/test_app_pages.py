@@ -251,3 +251,30 @@ def test_console_named_query(app_store):
     assert at.query_params["p_min_shared"] == "2"
     csv = at.get("download_button")[0]
     assert csv is not None
+
+
+def test_console_timeout(app_store):
+    slow = "UNWIND range(1, 50000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n"
+    at = ok(page("console", mode="cypher", timeout="100", cypher=slow))
+    at.button(key="run").click().run()
+    assert not at.exception
+    assert at.error and "timeout" in at.error[0].value.lower()
+
+
+def test_console_from_url_runs_named_query(app_store):
+    """A console URL with run=1 reproduces the answer without clicking."""
+    at = ok(page("console", query="partnership_overlap", p_min_shared="2", run="1"))
+    assert len(at.dataframe[0].value) == 2
+    assert at.number_input(key="w_partnership_overlap_min_shared").value == 2
+
+
+def test_data_page_imports_bundled_data(app_store):
+    """The Import button runs the same pipeline as `regiograph import --all` (real data)."""
+    at = ok(page("data"))
+    at.checkbox(key="w_demo").uncheck().run()
+    at.button(key="import").click().run(timeout=300)
+    ok(at)
+    assert any(s.value == "Imported." for s in at.success)
+    boards = app_store.read("MATCH (b:Board) RETURN count(b)").scalar()
+    assert boards > 1000  # the national DUO boards replaced the hand-built graph
+    assert app_store.read("MATCH (p:Partnership) RETURN count(p)").scalar() == 0

@@ -68,7 +68,8 @@ def served_app(falkordb_server_info):
     log = open(ARTIFACTS / "serve.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-c", "import sys, cli; sys.exit(cli.main(sys.argv[1:]))",
-         "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+         "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True)  # its own process group: `serve` starts streamlit as a child
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -84,14 +85,27 @@ def served_app(falkordb_server_info):
             time.sleep(0.3)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop_group(proc)
         log.close()
         store.drop()
         store.close()
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    """Stop `serve` and the streamlit it started (their own process group), by its id."""
+    import signal
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        pass
+    except ProcessLookupError:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # streamlit may linger; nothing else is in the group
+    except ProcessLookupError:
+        pass
+    proc.wait(10)
 
 
 @pytest.fixture(scope="module")
@@ -153,8 +167,22 @@ def test_explorer_draws_network(served_app, browser):
     try:
         _settle(page, "5 nodes, 4 relationships.")
         frame = page.frame_locator("iframe").first
-        frame.locator("canvas").first.wait_for(timeout=20_000)
-        page.wait_for_timeout(1500)
+        canvas = frame.locator("canvas").first
+        canvas.wait_for(timeout=20_000)
+        page.wait_for_timeout(2500)  # physics stabilisation is bounded (200 iterations)
+        # click the start node (a star in the middle of the fitted drawing): its details show
+        details = frame.locator("#regiograph-details")
+        box = canvas.bounding_box()
+        found = False
+        for dx, dy in [(0, 0)] + [(x, y) for x in range(-60, 61, 20) for y in range(-60, 61, 20)]:
+            canvas.click(position={"x": box["width"] / 2 + dx, "y": box["height"] / 2 + dy})
+            if "Board: Stichting Primair Haarlem-Amsterdam" in details.inner_text():
+                found = True
+                break
+            if details.inner_text().startswith(("Board:", "School:", "Partnership:")):
+                found = True  # another node of the neighbourhood: details shown as well
+                break
+        assert found, details.inner_text()
         page.screenshot(path=str(ARTIFACTS / "explorer-network.png"), full_page=True)
         assert not errors, errors
     finally:

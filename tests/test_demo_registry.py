@@ -101,3 +101,13 @@ def test_demo_in_store(store, ref):
     rows = store.read("MATCH (b:Board)-[r:MEMBER_OF]->(p:Partnership {id: 'rap-zuid-kennemerland'}) "
                       "RETURN count(b) AS n, min(r.synthetic) AS s").rows
     assert rows[0][0] > 5 and rows[0][1] is True
+
+
+def test_on_the_projects_own_import():
+    """The same generator on importers.import_all()'s tables (all sectors incl. mbo)."""
+    from importers import import_all
+    ref = import_all().tables
+    tables = demo_registry_tables(ref, seed=42)
+    cov = onderwijsregio_coverage(ref, tables)
+    assert abs(cov["po"] - 0.97) < 0.01 and abs(cov["vo"] - 0.98) < 0.01 and abs(cov["mbo"] - 0.90) < 0.02
+    assert (tables["memberships"]["member"].astype(str) != "nan").all()

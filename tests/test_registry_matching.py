@@ -27,6 +27,7 @@ def test_normalise_drops_legal_forms_and_expands_duo_abbreviations():
         "Montessori Vereniging Haarlemmermeer")
     assert normalise_name("Sticht. Kathol. Onderw. Hulst") == "katholiek onderwijs hulst"
     assert normalise_name("Élan B.V.") == "elan"
+    assert normalise_name("Het Sticht") == "het sticht"  # only filler words: kept whole
 
 
 @pytest.mark.parametrize("name,board", [
