@@ -436,6 +436,30 @@ def test_network_changes(national):
     assert want and got == want
 
 
+def test_metrics_match_networkx_on_the_source_tables(national):
+    from graph.metrics import compute_metrics
+    store, src = national
+    m = src.valid(D)
+    boards = m[m["member_label"] == "Board"]
+    graph = nx.Graph()
+    graph.add_nodes_from(set(boards["member"]))
+    for _, group in boards.groupby("partnership"):
+        ids = sorted(set(group["member"]))
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                w = graph.get_edge_data(a, b, {"weight": 0})["weight"]
+                graph.add_edge(a, b, weight=w + 1)
+    report = compute_metrics(store, as_of=D, seed=1)
+    got = report.boards.set_index("id")
+    assert set(got.index) == set(graph.nodes)
+    assert got["degree"].to_dict() == dict(graph.degree())
+    assert got["strength"].to_dict() == {n: float(v) for n, v in graph.degree(weight="weight")}
+    exact = nx.betweenness_centrality(graph, normalized=True)
+    assert max(abs(got.at[n, "betweenness"] - exact[n]) for n in graph) < 1e-9
+    assert set(got.index[got["articulation_point"]]) == set(nx.articulation_points(graph))
+    assert sorted(report.board_bridges) == sorted(tuple(sorted(e)) for e in nx.bridges(graph))
+
+
 def test_every_query_is_cross_checked():
     source = open(__file__, encoding="utf-8").read().split("def test_every_query_is_cross")[0]
     missing = [q.name for q in list_queries() if f'"{q.name}"' not in source]
