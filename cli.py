@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -295,7 +294,9 @@ def serve_command(host, port, headless, store_kind) -> None:
             "--server.headless", "true" if headless else "false",
             "--browser.gatherUsageStats", "false", "--global.developmentMode", "false"]
     click.echo(f"regiograph app on http://{host}:{port}")
-    raise SystemExit(subprocess.call(args, env=env))
+    sys.stdout.flush()
+    # replace this process by streamlit, so stopping `serve` stops the app too
+    os.execve(sys.executable, args, env)
 
 
 # -- registry ---------------------------------------------------------------------------

@@ -104,6 +104,7 @@ def load_graph(store: GraphStore, names: Iterable[str] | None = None, *,
     report.unlinked = list(result.unlinked)
     started = time.perf_counter()
     store.ensure_schema()
+    tables = _with_judgements(store, tables)
     if names is None:
         report.write = store.replace_graph(tables, batch_size=batch_size)
     else:
@@ -114,6 +115,30 @@ def load_graph(store: GraphStore, names: Iterable[str] | None = None, *,
         report.metrics = _compute_metrics(store, seed=seed)
         report.metrics_seconds = time.perf_counter() - started
     return report
+
+
+def _with_judgements(store: GraphStore, tables: GraphTables) -> GraphTables:
+    """Answer ``tables`` plus the users' duplicate judgements already in the store.
+
+    Judgements (``JUDGED`` between activities, made in the app) are not in any source file;
+    carrying them over keeps them through a re-import as long as both activities still
+    exist.  Cost: one small query.
+    """
+    import pandas as pd
+    result = store.read("MATCH (a:Activity)-[j:JUDGED]->(b:Activity) "
+                        "RETURN a.id AS start, b.id AS end, j.verdict AS verdict, "
+                        "j.judged_at AS judged_at, j.note AS note, j.source AS source, "
+                        "j.source_date AS source_date")
+    if not result.rows:
+        return tables
+    activities = set(tables.node_table("Activity")["id"].astype(str))
+    frame = pd.DataFrame(result.rows, columns=result.columns)
+    frame = frame[frame["start"].isin(activities) & frame["end"].isin(activities)]
+    if frame.empty:
+        return tables
+    kept = GraphTables(list(tables.nodes), list(tables.relationships))
+    kept.add_relationships("JUDGED", "Activity", "Activity", frame.reset_index(drop=True))
+    return kept
 
 
 def _compute_metrics(store: GraphStore, *, seed: int) -> Any:

@@ -190,3 +190,15 @@ def test_demo_registry_is_labelled_synthetic_in_the_sources(store):
                             "WHERE p.synthetic IS NULL OR p.synthetic <> true RETURN count(p)")
     assert unlabelled.scalar() == 0
     assert store.read("MATCH (p:Partnership) RETURN count(p)").scalar() > 150
+
+
+def test_duplicate_judgements_survive_a_reimport(store):
+    from graph.judgements import judgements, record_judgement
+    load_graph(store, demo_registry=True, metrics=False)
+    a, b = [r[0] for r in store.read("MATCH (x:Activity) RETURN x.id ORDER BY x.id LIMIT 2").rows]
+    record_judgement(store, a, b, "duplicate", note="same programme")
+    load_graph(store, demo_registry=True, metrics=False)
+    kept = judgements(store)
+    assert len(kept) == 1
+    row = kept.iloc[0].to_dict()
+    assert {row["activity_a"], row["activity_b"]} == {a, b} and row["verdict"] == "duplicate"
