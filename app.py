@@ -5,10 +5,21 @@ A thin shell: navigation and the sidebar; each page is a module in ``regiograph_
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
-from regiograph_pages import PAGE_OBJECTS, PAGES, page_module
+from regiograph_pages import PAGE_OBJECTS, PAGES, page_module, warm_all
 from regiograph_pages.common import get_store, show_error
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_up() -> threading.Thread:
+    """Once per server process: fill every page's cache on a background thread."""
+    thread = threading.Thread(target=warm_all, name="regiograph-warm-up", daemon=True)
+    thread.start()
+    return thread
+
 
 st.set_page_config(page_title="regiograph", page_icon=":material/hub:", layout="wide")
 
@@ -25,6 +36,7 @@ with st.sidebar:
     st.caption("regiograph — regional collaboration on the education labour market")
     try:
         st.caption(f"Store: `{get_store().describe()}`")
+        _warm_up()
     except Exception as error:  # the store is unreachable: say so, with the fix
         show_error(error)
         st.stop()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -290,9 +291,16 @@ def serve_command(host, port, headless, store_kind) -> None:
     args = [sys.executable, "-m", "streamlit", "run", str(app),
             "--server.address", host, "--server.port", str(port),
             "--server.headless", "true" if headless else "false",
-            "--browser.gatherUsageStats", "false", "--global.developmentMode", "false"]
+            "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
+            "--server.scriptHealthCheckEnabled", "true"]
     click.echo(f"regiograph app on http://{host}:{port}")
     sys.stdout.flush()
+    # one headless run as soon as the server is up fills the caches before the first visit
+    local = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    local = f"[{local}]" if ":" in local else local
+    subprocess.Popen([sys.executable, "-m", "regiograph_pages.warm_start",
+                      f"http://{local}:{port}"], env=env, stdin=subprocess.DEVNULL,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     # replace this process by streamlit, so stopping `serve` stops the app too
     os.execve(sys.executable, args, env)
 

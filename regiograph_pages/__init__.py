@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["PAGES", "PAGE_OBJECTS", "page_module", "run_page"]
+__all__ = ["PAGES", "PAGE_OBJECTS", "page_module", "run_page", "warm_all"]
 
 #: url path -> (module name, icon), in menu order
 PAGES: dict[str, tuple[str, str]] = {
@@ -32,6 +32,32 @@ PAGE_OBJECTS: dict[str, Any] = {}
 def page_module(url_path: str):
     """Answer the module of the page at ``url_path``."""
     return import_module(f"{__name__}.{PAGES[url_path][0]}")
+
+
+def warm_all() -> list[str]:
+    """Fill the shared cache with every page's tables at their defaults; answer the pages
+    that failed (a failure is shown again, with its fix, when the page is opened).
+
+    ``app.py`` runs it once per server process on a background thread, so the first visit
+    of each page finds its tables ready.  Cost at national size: ~3-4 s of one core.
+    """
+    from graph.views import synthetic_sources
+
+    from .common import cached
+    failed = []
+    try:
+        cached(synthetic_sources)
+    except Exception:  # noqa: BLE001 - the pages report store problems themselves
+        return list(PAGES)
+    for url_path in PAGES:
+        warm = getattr(page_module(url_path), "warm", None)
+        if warm is None:
+            continue
+        try:
+            warm()
+        except Exception:  # noqa: BLE001 - see above
+            failed.append(url_path)
+    return failed
 
 
 def run_page(url_path: str) -> None:

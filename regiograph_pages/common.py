@@ -15,7 +15,12 @@ from graph.errors import RegiographError
 from graph.store import GraphStore, open_store
 
 __all__ = ["use_store", "get_store", "graph_token", "cached", "refresh", "param", "set_params",
-           "choice", "embed_html", "show_error", "synthetic_banner", "empty_graph_notice"]
+           "choice", "embed_html", "show_error", "synthetic_banner", "empty_graph_notice",
+           "TABLE_ROWS", "table"]
+
+#: rows a long table shows before its "show all" toggle (the browser draws a few hundred
+#: rows fast; several thousand rows cost ~0.2-0.4 s of drawing on every rerun)
+TABLE_ROWS = 200
 
 _override: dict[str, Callable[[], GraphStore] | None] = {"factory": None}
 
@@ -107,6 +112,28 @@ def choice(label: str, options: Sequence[Any], url_key: str, default: Any = None
     value = (widget or st.selectbox)(label, options, index=index, key=f"w_{url_key}", **kwargs)
     set_params(**{url_key: value})
     return value
+
+
+def table(frame: Any, key: str, *, limit: int = TABLE_ROWS, what: str = "rows",
+          **kwargs: Any) -> Any:
+    """Show ``frame`` (ranked) as ``st.dataframe``: its first ``limit`` rows, and a
+    "show all" checkbox (state in the URL as ``all_<key>=1``) when it is longer.
+
+    Answers the rows shown (a head of ``frame`` or ``frame`` itself), so a picker below the
+    table can offer the same rows.  Cost: the browser draws at most ``limit`` rows by default.
+    """
+    total = len(frame)
+    shown = frame
+    if total > limit:
+        show_all = st.checkbox(f"Show all {total:,} {what} (the first {limit:,} are shown)",
+                               value=param(f"all_{key}", "0") == "1", key=f"w_all_{key}")
+        set_params(**{f"all_{key}": "1" if show_all else None})
+        if not show_all:
+            shown = frame.head(limit)
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    st.dataframe(shown, **kwargs)
+    return shown
 
 
 def embed_html(page: str, height: int) -> None:

@@ -9,7 +9,7 @@ from graph import views
 from graph.errors import RegiographError
 
 from .common import cached, choice, empty_graph_notice, param, set_params, show_error, \
-    synthetic_banner
+    synthetic_banner, table
 
 __all__ = ["TITLE", "render"]
 
@@ -54,7 +54,7 @@ def render() -> None:
                               yaxis={"categoryorder": "total ascending"})
             st.plotly_chart(fig, width="stretch")
     st.subheader("Sector mix per partnership")
-    st.dataframe(mix, hide_index=True, width="stretch", height=300)
+    table(mix, "mix", what="partnerships", height=300)
 
     st.subheader("Bridging boards and colleges")
     minimum = st.slider("Reaching at least this many sectors", 2, 7, param("min_sectors", 3, int),
@@ -62,7 +62,13 @@ def render() -> None:
     set_params(min_sectors=int(minimum))
     bridges = cached(_shaped, selected, "bridges", int(minimum))
     st.caption(f"{len(bridges)} members whose partnerships reach {minimum}+ sectors.")
-    st.dataframe(bridges, hide_index=True, width="stretch")
+    table(bridges, "bridges", what="members")
+
+
+def warm() -> None:
+    """Fill the cache with the page's tables at its defaults (server start)."""
+    for what in ("matrix", "mix", "bridges"):
+        cached(_shaped, None, what, 3) if what == "bridges" else cached(_shaped, None, what)
 
 
 def _shaped(store, kind: str | None, what: str, minimum: int = 2):

@@ -10,7 +10,7 @@ from graph.errors import RegiographError
 from graph.model import FUNCTIONS
 
 from .common import cached, choice, empty_graph_notice, get_store, param, refresh, set_params, \
-    show_error, synthetic_banner
+    show_error, synthetic_banner, table
 
 __all__ = ["TITLE", "render"]
 
@@ -40,6 +40,11 @@ def _candidates(store) -> tuple[pd.DataFrame, dict]:
                      "shared_members": len(c.shared_members)})
         reasons[(c.activity_a, c.activity_b)] = c.reasons
     return pd.DataFrame(rows), reasons
+
+
+def warm() -> None:
+    """Fill the cache with the candidate pairs (server start; ~1 s at national size)."""
+    cached(_candidates)
 
 
 def render() -> None:
@@ -81,7 +86,8 @@ def render() -> None:
         shown = shown[shown["verdict"] == ""].reset_index(drop=True)
     st.caption(f"{len(pairs)} candidate pairs, ranked by score; {len(verdicts)} judged "
                f"({sum(v == 'duplicate' for v in verdicts.values())} as duplicate).")
-    st.dataframe(shown, hide_index=True, width="stretch", height=300)
+    ranked = shown
+    shown = table(ranked, "pairs", what="pairs", height=300)
     if shown.empty:
         return
     labels = [f"#{i + 1}: {r.title_a} ⇄ {r.title_b} ({r.score:.2f})"

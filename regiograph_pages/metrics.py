@@ -17,6 +17,15 @@ __all__ = ["TITLE", "render"]
 TITLE = "Metrics"
 
 
+def warm() -> None:
+    """Fill the cache with the board metrics (server start)."""
+    cached(metric_views.metric_table, "Board")
+    stored = cached(metric_views.stored_metrics_run)
+    if not stored["agreement"]:
+        for scheme in cached(region_schemes):
+            cached(metric_views.board_main_region, scheme)
+
+
 def render() -> None:
     """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Network metrics")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
@@ -9,7 +10,7 @@ from graph import views
 from graph.errors import RegiographError
 
 from .common import cached, choice, empty_graph_notice, param, set_params, show_error, \
-    synthetic_banner
+    synthetic_banner, table
 
 __all__ = ["TITLE", "render"]
 
@@ -53,10 +54,15 @@ def render() -> None:
     st.plotly_chart(fig, width="stretch")
 
     st.subheader("Pairs")
-    st.dataframe(pairs, hide_index=True, width="stretch", height=280)
-    labels = [f"{r.a_name} ⇄ {r.b_name} ({r.shared} shared)" for r in pairs.itertuples()]
-    keys = [f"{r.a}|{r.b}" for r in pairs.itertuples()]
+    shown = table(pairs, "pairs", what="pairs", height=280)
     current = param("pair")
+    if current and len(shown) < len(pairs):  # a pair from the URL beyond the first rows
+        a_b = current.split("|", 1)
+        extra = pairs[(pairs["a"] == a_b[0]) & (pairs["b"] == a_b[-1])]
+        if len(extra) and not ((shown["a"] == a_b[0]) & (shown["b"] == a_b[-1])).any():
+            shown = pd.concat([shown, extra])
+    labels = [f"{r.a_name} ⇄ {r.b_name} ({r.shared} shared)" for r in shown.itertuples()]
+    keys = [f"{r.a}|{r.b}" for r in shown.itertuples()]
     picked = st.selectbox("Shared members of", range(len(keys)), key="w_pair",
                           index=keys.index(current) if current in keys else 0,
                           format_func=lambda i: labels[i])
@@ -75,7 +81,12 @@ def render() -> None:
         set_params(min_networks=int(minimum))
     boards = views.boards_in_several(members, None if kind == "(any kind)" else kind, int(minimum))
     st.caption(f"{len(boards)} boards")
-    st.dataframe(boards, hide_index=True, width="stretch")
+    table(boards, "boards", what="boards")
+
+
+def warm() -> None:
+    """Fill the cache with what the page needs at its defaults (server start)."""
+    cached(_pairs, ())
 
 
 def _pairs(store, kinds: tuple[str, ...]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from graph import views
@@ -15,13 +16,17 @@ TITLE = "Overview"
 
 
 def render() -> None:
-    """Draw the page (its state comes from and goes to the URL's query parameters)."""
+    """Draw the page (its state comes from and goes to the URL's query parameters).
+
+    The small summary tables are static ``st.table``s: the first page then does not load
+    the interactive grid's JavaScript (~1.2 MB, ~0.5 s in the browser).
+    """
     st.title("regiograph — overview")
     synthetic_banner()
     try:
         counts = cached(views.overview_counts)
         sectors = cached(views.sector_counts)
-        sources = cached(lambda store: store.sources())
+        sources = cached(_sources)
         members = cached(views.memberships)
     except RegiographError as error:
         show_error(error)
@@ -36,19 +41,34 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("By sector")
-        st.dataframe(sectors, hide_index=True, width="stretch")
+        _static(sectors)
     with right:
         st.subheader("Relationships")
-        st.dataframe(counts[counts["kind"] == "relationship"][["name", "count"]],
-                     hide_index=True, width="stretch")
+        _static(counts[counts["kind"] == "relationship"][["name", "count"]])
     st.subheader("Sources")
     if sources:
-        st.dataframe(sources, hide_index=True, width="stretch")
+        _static(pd.DataFrame(sources))
     else:
         st.caption("No Source nodes: provenance is unknown for this graph.")
     st.subheader("Key findings")
     _findings(members)
     st.caption(f"Store: {get_store().describe()}")
+
+
+def _static(frame: pd.DataFrame) -> None:
+    """A small table as a static ``st.table``, indexed by its first column."""
+    st.table(frame.set_index(frame.columns[0]) if len(frame.columns) > 1 else frame)
+
+
+def warm() -> None:
+    """Fill the cache with the page's tables (server start)."""
+    for fn in (views.overview_counts, views.sector_counts, views.memberships):
+        cached(fn)
+    cached(_sources)
+
+
+def _sources(store):
+    return store.sources()
 
 
 def _findings(members) -> None:

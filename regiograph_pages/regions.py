@@ -7,7 +7,7 @@ import streamlit as st
 from graph import regions_map, views
 from graph.errors import RegiographError
 
-from .common import cached, choice, empty_graph_notice, show_error, synthetic_banner
+from .common import cached, choice, empty_graph_notice, show_error, synthetic_banner, table
 
 __all__ = ["TITLE", "render"]
 
@@ -45,7 +45,7 @@ def render() -> None:
     st.subheader(f"Boards straddling {scheme} boundaries")
     straddling = cached(regions_map.straddlers, scheme)
     st.caption(f"{len(straddling)} boards have schools in two or more {scheme} regions.")
-    st.dataframe(straddling, hide_index=True, width="stretch", height=260)
+    table(straddling, "straddlers", what="boards", height=260)
 
     st.subheader("Two schemes compared")
     others = [s for s in schemes if s != scheme] or schemes
@@ -55,6 +55,18 @@ def render() -> None:
     st.caption(f"{nested} of {len(compared)} {scheme} regions lie within one {other} region; "
                "the others are split (largest share = part in the main one).")
     st.dataframe(compared, hide_index=True, width="stretch", height=260)
+
+
+def warm() -> None:
+    """Fill the cache with the default map and tables (server start)."""
+    schemes = cached(regions_map.region_schemes)
+    if not schemes:
+        return
+    scheme = "arbeidsmarktregio" if "arbeidsmarktregio" in schemes else schemes[0]
+    cached(_figure, scheme, None)
+    cached(regions_map.straddlers, scheme)
+    others = [s for s in schemes if s != scheme] or schemes
+    cached(regions_map.compare_schemes, scheme, others[0])
 
 
 def _figure(store, scheme: str, kind: str | None):
