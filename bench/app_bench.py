@@ -245,31 +245,58 @@ _MENU = {"overlaps": "Overlaps", "duplicates": "Duplicates", "cross-sector": "Cr
          "console": "Cypher console", "data": "Data", "overview": "Overview"}
 _OBSERVE = """() => {
     window.__lastMutation = performance.now();
+    window.__lastVisible = window.__lastMutation;
     if (!window.__observer) {
-        window.__observer = new MutationObserver(() => { window.__lastMutation = performance.now(); });
+        // a canvas's children are its fallback content (the data grid keeps its
+        // accessibility table there); they are never drawn, so they are no visible change
+        const hidden = (r) => {
+            const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+            if (!el) return false;
+            if (el.tagName === 'CANVAS') return r.type === 'childList';
+            return !!el.closest('canvas');
+        };
+        window.__observer = new MutationObserver((records) => {
+            const now = performance.now();
+            window.__lastMutation = now;
+            if (records.some((r) => !hidden(r))) window.__lastVisible = now;
+        });
         window.__observer.observe(document.body, {subtree: true, childList: true, attributes: true,
                                                   characterData: true});
     }
     return performance.now();
 }"""
 _QUIET_MS = 1000
+#: warm visits of every page after the first one (the median is reported)
+WARM_ROUNDS = 3
 
 
-def _settled(page, started_ms: float) -> float:
+def _settled(page, started_ms: float) -> tuple[float, float]:
     """Wait until the page has not changed for a second; answer seconds from start to the
-    last change (so the quiet second itself is not counted)."""
+    last change and to the last visible change (so the quiet second itself is not counted)."""
     page.wait_for_function(
         f"() => performance.now() - window.__lastMutation > {_QUIET_MS} && "
         "document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
         timeout=120_000, polling=100)
-    return (page.evaluate("() => window.__lastMutation") - started_ms) / 1000
+    last, visible = page.evaluate("() => [window.__lastMutation, window.__lastVisible]")
+    return (last - started_ms) / 1000, (visible - started_ms) / 1000
 
 
-def time_browser(home: str, graph: str) -> list[dict]:
+def _first_page(page, url: str) -> tuple[float, float]:
+    """Open ``url`` and answer seconds from the navigation start to its last (visible) change."""
+    page.goto(url, wait_until="commit")
+    page.wait_for_load_state("domcontentloaded")
+    page.evaluate(_OBSERVE)
+    page.get_by_text(_TITLES["overview"]).first.wait_for(timeout=60_000)
+    return _settled(page, 0.0)
+
+
+def time_browser(home: str, graph: str) -> dict:
     """Time the app in Debian's chromium: first page on a fresh `regiograph serve`, then a
-    click on each page in the menu (twice: the second visit is warm)."""
+    click on each page in the menu (the first visit, then WARM_ROUNDS warm visits), then the
+    first page again in a new browser context (empty browser cache) on the running server."""
     import signal
     import socket
+    import statistics
     import subprocess
     import urllib.request
 
@@ -283,40 +310,39 @@ def time_browser(home: str, graph: str) -> list[dict]:
                              "serve", "--port", str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
-    rows = []
+    out: dict = {"pages": []}
+    url = f"http://127.0.0.1:{port}/"
     try:
         while True:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                urllib.request.urlopen(f"{url}_stcore/health", timeout=1)
                 break
             except OSError:
                 time.sleep(0.1)
-        up = time.perf_counter() - started
+        out["up_s"] = time.perf_counter() - started
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"])
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            t = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
-            page.wait_for_load_state("domcontentloaded")
-            page.evaluate(_OBSERVE)
-            page.get_by_text(_TITLES["overview"]).first.wait_for(timeout=60_000)
-            page.wait_for_function(
-                f"() => performance.now() - window.__lastMutation > {_QUIET_MS}",
-                timeout=120_000, polling=100)
-            last = page.evaluate("() => window.__lastMutation") / 1000  # since navigation start
-            rows.append({"step": f"first page (overview) on a fresh server (server up in {up:.1f} s)",
-                         "seconds": max(last, 0.0)})
-            del t
-            for visit in ("first visit", "second visit"):
+            out["first"] = _first_page(page, url)
+            visits: dict[str, list[tuple[float, float]]] = {path: [] for path in _MENU}
+            for _ in range(1 + WARM_ROUNDS):
                 for path, label in _MENU.items():
                     started_ms = page.evaluate(_OBSERVE)
                     page.get_by_test_id("stSidebarNav").get_by_text(label, exact=True).click()
                     page.get_by_text(_TITLES[path]).first.wait_for(timeout=60_000)
-                    rows.append({"step": f"menu -> {path} ({visit})",
-                                 "seconds": _settled(page, started_ms)})
+                    visits[path].append(_settled(page, started_ms))
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            out["first_running"] = _first_page(context.new_page(), url)
             browser.close()
+        for path, times in visits.items():
+            warm = times[1:]
+            out["pages"].append({
+                "page": path, "first": times[0],
+                "warm": statistics.median(t[0] for t in warm),
+                "warm_visible": statistics.median(t[1] for t in warm),
+                "warm_max_visible": max(t[1] for t in warm)})
     finally:
         try:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -327,9 +353,14 @@ def time_browser(home: str, graph: str) -> list[dict]:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    for row in rows:
-        print(f"{row['step']:70s} {row['seconds']:.3f} s", flush=True)
-    return rows
+    print(f"first page on a fresh server: {out['first'][0]:.3f} s (visible {out['first'][1]:.3f} s); "
+          f"in a new browser on the running server: {out['first_running'][0]:.3f} s "
+          f"(visible {out['first_running'][1]:.3f} s)", flush=True)
+    for row in out["pages"]:
+        print(f"{row['page']:13s} first visit {row['first'][0]:.3f} s  warm median "
+              f"{row['warm']:.3f} s  visible {row['warm_visible']:.3f} s "
+              f"(max {row['warm_max_visible']:.3f} s)", flush=True)
+    return out
 
 
 def main() -> None:
@@ -364,16 +395,16 @@ def main() -> None:
             big = time_big_drawing(store)
             print(big, flush=True)
             store.close()
-            browser_rows = []
+            browser = {}
             if os.path.exists("/usr/bin/chromium") and not args.no_browser:
-                browser_rows = time_browser(home, "app_bench")
+                browser = time_browser(home, "app_bench")
         finally:
             falkordb_server.stop(Path(home))
-    _write(Path(args.out), data, described, rows, big, browser_rows)
+    _write(Path(args.out), data, described, rows, big, browser)
 
 
 def _write(out: Path, data: str, described: str, rows: list[dict], big: dict,
-           browser_rows: list[dict]) -> None:
+           browser: dict) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     cold_max = max(r["cold_s"] for r in rows)
     warm = [r["interaction_s"] for r in rows if r["interaction_s"] == r["interaction_s"]]
@@ -406,30 +437,45 @@ def _write(out: Path, data: str, described: str, rows: list[dict], big: dict,
         "inlined). Physics stabilisation is bounded at 200 iterations and switched off afterwards.",
         "",
     ]
-    if browser_rows:
+    if browser:
+        first, first_visible = browser["first"]
+        running, running_visible = browser["first_running"]
         lines += [
             "## In the browser (Debian chromium, headless, driven by Playwright)",
             "",
-            "`regiograph serve` started fresh on the loaded graph; time from the navigation (first page: "
-            "from the browser's navigation start) or the menu click to the last change of the page "
-            "(a MutationObserver; the page then stays unchanged for 1 s), so it includes the websocket "
-            "round trip and the rendering. The caches are cold on the first visit of each page.",
+            f"`regiograph serve` started fresh on the loaded graph (server up in {browser['up_s']:.1f} s). "
+            "Time from the navigation start (first page) or the menu click to the last change of the "
+            "page (a MutationObserver; the page then stays unchanged for 1 s), so it includes the "
+            "websocket round trip and the drawing. *visible* ignores changes inside a `<canvas>` "
+            "(the data grid rewrites its accessibility table, which is never drawn, ~0.3 s after "
+            "it has painted). Each page is visited once (*first visit*: the server cache may "
+            "still be cold, the browser loads the page's JavaScript chunks, e.g. plotly's 4.7 MB) "
+            f"and then {WARM_ROUNDS} more times (*warm*: the median).",
             "",
-            "| step | seconds |",
-            "|---|---:|",
+            "| step | to last change (s) | to last visible change (s) |",
+            "|---|---:|---:|",
+            f"| first page (overview), browser opened as soon as the server answered | {first:.3f} | "
+            f"{first_visible:.3f} |",
+            f"| first page (overview) in a new browser (empty cache), server running | {running:.3f} | "
+            f"{running_visible:.3f} |",
+            "",
+            "| page | first visit (s) | first visit, visible (s) | warm median (s) | "
+            "warm median, visible (s) | warm max, visible (s) |",
+            "|---|---:|---:|---:|---:|---:|",
         ]
-        lines += [f"| {r['step']} | {r['seconds']:.3f} |" for r in browser_rows]
-        first = browser_rows[0]["seconds"]
-        warm_rows = [r for r in browser_rows if "second visit" in r["step"]]
-        slow = [r["step"].split("-> ")[1].split(" ")[0] for r in warm_rows if r["seconds"] > 0.5]
+        for r in browser["pages"]:
+            lines.append(f"| {r['page']} | {r['first'][0]:.3f} | {r['first'][1]:.3f} | "
+                         f"{r['warm']:.3f} | {r['warm_visible']:.3f} | {r['warm_max_visible']:.3f} |")
+        slow = [r["page"] for r in browser["pages"] if r["warm_visible"] > 0.5]
         lines += [
             "",
-            f"First page in the browser: {first:.2f} s (target <= 3 s: "
-            f"{'met' if first <= 3 else 'NOT met'}; includes loading Streamlit's own JavaScript). "
-            f"Warm page switches: {min(r['seconds'] for r in warm_rows):.2f}-"
-            f"{max(r['seconds'] for r in warm_rows):.2f} s; above 0.5 s: "
-            f"{', '.join(slow) if slow else 'none'} (the server side of each is <= 0.2 s, see the "
-            "table above; the rest is the browser drawing tables and plotly charts).",
+            f"First page in the browser: {first_visible:.2f} s on a fresh server, "
+            f"{running_visible:.2f} s in a new browser on a running server (target <= 3 s: "
+            f"{'met' if max(first_visible, running_visible) <= 3 else 'NOT met'}; includes "
+            "loading Streamlit's own JavaScript). Warm page switches (median, visible): "
+            f"{min(r['warm_visible'] for r in browser['pages']):.2f}-"
+            f"{max(r['warm_visible'] for r in browser['pages']):.2f} s; above 0.5 s: "
+            f"{', '.join(slow) if slow else 'none'}.",
             ""]
     out.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {out}")

@@ -60,7 +60,7 @@ def _token() -> str:
     return f"{store.describe()}|{sorted(sources)}|{nodes}|{rels}"
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _memo(_fn: Callable[..., Any], key: tuple) -> Any:
     return _fn(get_store(), *key[2:])
 

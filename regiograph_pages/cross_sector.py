@@ -66,9 +66,11 @@ def render() -> None:
 
 
 def warm() -> None:
-    """Fill the cache with the page's tables at its defaults (server start)."""
-    for what in ("matrix", "mix", "bridges"):
-        cached(_shaped, None, what, 3) if what == "bridges" else cached(_shaped, None, what)
+    """Fill the cache with the page's tables for every kind at the defaults (server start)."""
+    for kind in [None, *views.partnership_kinds(cached(views.memberships))]:
+        cached(_shaped, kind, "matrix")
+        cached(_shaped, kind, "mix")
+        cached(_shaped, kind, "bridges", 3)
 
 
 def _shaped(store, kind: str | None, what: str, minimum: int = 2):

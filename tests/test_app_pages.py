@@ -279,3 +279,56 @@ def test_data_page_imports_bundled_data(app_store):
     boards = app_store.read("MATCH (b:Board) RETURN count(b)").scalar()
     assert boards > 1000  # the national DUO boards replaced the hand-built graph
     assert app_store.read("MATCH (p:Partnership) RETURN count(p)").scalar() == 0
+
+
+def _long_table_script() -> None:
+    import pandas as pd
+
+    from regiograph_pages.common import table
+    table(pd.DataFrame({"rank": range(250)}), "demo", what="rows")
+
+
+def test_long_table_shows_first_rows_with_show_all_toggle():
+    at = AppTest.from_function(_long_table_script, default_timeout=TIMEOUT).run()
+    ok(at)
+    assert list(at.dataframe[0].value["rank"]) == list(range(200))
+    assert "Show all 250 rows" in at.checkbox(key="w_all_demo").label
+    at.checkbox(key="w_all_demo").check().run()
+    assert len(at.dataframe[0].value) == 250
+    assert at.query_params["all_demo"] == "1"
+
+
+def test_long_table_from_url_shows_all():
+    at = AppTest.from_function(_long_table_script, default_timeout=TIMEOUT)
+    at.query_params["all_demo"] = "1"
+    ok(at.run())
+    assert len(at.dataframe[0].value) == 250
+
+
+def test_warm_all_fills_every_page_cache(app_store, monkeypatch):
+    from regiograph_pages import PAGES, warm_all
+
+    assert warm_all() == []
+    asked = []
+    read = app_store.read
+    monkeypatch.setattr(app_store, "read", lambda text, *a, **k: asked.append(text) or
+                        read(text, *a, **k))
+    for url_path in PAGES:  # every page at its defaults, warm: only the graph token is read
+        if url_path not in ("console", "data"):  # these read the store on purpose
+            ok(page(url_path))
+    token = ("MATCH (s:Source) RETURN collect(", "MATCH (n) RETURN count(n)",
+             "MATCH ()-[r]->() RETURN count(r)", "MATCH (x:Activity)-[j:JUDGED]")  # + judgements
+    assert asked and not [q for q in asked if not q.startswith(token)], asked
+
+
+def test_warm_start_gives_up_when_no_server_answers():
+    import socket
+    import time
+
+    from regiograph_pages.warm_start import warm_start
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    started = time.monotonic()
+    assert warm_start(f"http://127.0.0.1:{port}", wait_s=0.5) is False
+    assert time.monotonic() - started < 5
