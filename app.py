@@ -36,7 +36,6 @@ with st.sidebar:
     st.caption("regiograph — regional collaboration on the education labour market")
     try:
         st.caption(f"Store: `{get_store().describe()}`")
-        _warm_up()
     except Exception as error:  # the store is unreachable: say so, with the fix
         show_error(error)
         st.stop()
@@ -44,3 +43,4 @@ try:
     navigation.run()
 except Exception as error:  # noqa: BLE001 - the app shows a message, never a traceback
     show_error(error)
+_warm_up()  # after the page drawn now: then the other pages, in the background
