@@ -16,7 +16,9 @@ from regiograph_pages.common import get_store, show_error
 @st.cache_resource(show_spinner=False)
 def _warm_up() -> threading.Thread:
     """Once per server process: fill every page's cache on a background thread."""
-    thread = threading.Thread(target=warm_all, name="regiograph-warm-up", daemon=True)
+    # start after the first visitor's browser has loaded Streamlit's JavaScript (~2 s)
+    thread = threading.Thread(target=warm_all, kwargs={"delay_s": 3.0, "pause_s": 0.1},
+                              name="regiograph-warm-up", daemon=True)
     thread.start()
     return thread
 

@@ -412,7 +412,9 @@ def _write(out: Path, data: str, described: str, rows: list[dict], big: dict,
         "# Explorer page timings at national size",
         "",
         f"Command: `.venv/bin/python bench/app_bench.py --data {data}`  ",
-        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}  ",
+        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"load average (1 min) at the end of the run {os.getloadavg()[0]:.1f} (other processes "
+        "share the cores: timings vary by +-30% between runs)  ",
         f"Graph: {described}",
         "",
         "Measured with Streamlit's AppTest in process (server-side script time; the browser's "

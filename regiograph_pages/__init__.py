@@ -34,16 +34,22 @@ def page_module(url_path: str):
     return import_module(f"{__name__}.{PAGES[url_path][0]}")
 
 
-def warm_all() -> list[str]:
+def warm_all(delay_s: float = 0.0, pause_s: float = 0.0) -> list[str]:
     """Fill the shared cache with every page's tables at their defaults; answer the pages
     that failed (a failure is shown again, with its fix, when the page is opened).
 
     ``app.py`` runs it once per server process on a background thread, so the first visit
-    of each page finds its tables ready.  Cost at national size: ~3-4 s of one core.
+    of each page finds its tables ready.  ``delay_s`` waits before starting and ``pause_s``
+    between pages: the work holds Python's GIL, and the server's event loop (which also
+    sends Streamlit's JavaScript to a browser opening the first page) needs it too.
+    Cost at national size: ~3-4 s of one core.
     """
+    import time
+
     from graph.views import synthetic_sources
 
     from .common import cached
+    time.sleep(delay_s)
     failed = []
     try:
         cached(synthetic_sources)
@@ -53,6 +59,7 @@ def warm_all() -> list[str]:
         warm = getattr(page_module(url_path), "warm", None)
         if warm is None:
             continue
+        time.sleep(pause_s)
         try:
             warm()
         except Exception:  # noqa: BLE001 - see above
