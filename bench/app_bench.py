@@ -469,6 +469,7 @@ def _write(out: Path, data: str, described: str, rows: list[dict], big: dict,
             lines.append(f"| {r['page']} | {r['first'][0]:.3f} | {r['first'][1]:.3f} | "
                          f"{r['warm']:.3f} | {r['warm_visible']:.3f} | {r['warm_max_visible']:.3f} |")
         slow = [r["page"] for r in browser["pages"] if r["warm_visible"] > 0.5]
+        slow_any = [r["page"] for r in browser["pages"] if r["warm"] > 0.5]
         lines += [
             "",
             f"First page in the browser: {first_visible:.2f} s on a fresh server, "
@@ -477,7 +478,10 @@ def _write(out: Path, data: str, described: str, rows: list[dict], big: dict,
             "loading Streamlit's own JavaScript). Warm page switches (median, visible): "
             f"{min(r['warm_visible'] for r in browser['pages']):.2f}-"
             f"{max(r['warm_visible'] for r in browser['pages']):.2f} s; above 0.5 s: "
-            f"{', '.join(slow) if slow else 'none'}.",
+            f"{', '.join(slow) if slow else 'none'} (target <= 0.5 s: {'NOT met' if slow else 'met'}). "
+            "Counting the data grid's invisible update too: "
+            f"{min(r['warm'] for r in browser['pages']):.2f}-{max(r['warm'] for r in browser['pages']):.2f} s; "
+            f"above 0.5 s: {', '.join(slow_any) if slow_any else 'none'}.",
             ""]
     out.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {out}")
