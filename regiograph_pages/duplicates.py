@@ -86,8 +86,7 @@ def render() -> None:
         shown = shown[shown["verdict"] == ""].reset_index(drop=True)
     st.caption(f"{len(pairs)} candidate pairs, ranked by score; {len(verdicts)} judged "
                f"({sum(v == 'duplicate' for v in verdicts.values())} as duplicate).")
-    ranked = shown
-    shown = table(ranked, "pairs", what="pairs", height=300)
+    shown = table(shown, "pairs", what="pairs", height=300)
     if shown.empty:
         return
     labels = [f"#{i + 1}: {r.title_a} ⇄ {r.title_b} ({r.score:.2f})"
