@@ -112,6 +112,13 @@ class Overlaps:
     def __init__(self):
         self.members: dict[str, set[str]] = {}
         self.area: dict[str, set[str]] = {}
+        self.stated: dict[str, set[str]] = {}  # areas named in the activities
+        self.linked: dict[tuple[str, int], set[str]] = {}  # (partnership, template) -> its injected group
+
+    def link(self, pids, template: int) -> None:
+        """Record that ``pids`` run ``template`` as one (injected) duplicate group."""
+        for p in pids:
+            self.linked[(p, template)] = set(pids)
 
     def add_member(self, pid: str, unit: str) -> None:
         self.members.setdefault(pid, set()).add(unit)
@@ -124,9 +131,14 @@ class Overlaps:
         return p != q and bool(self.members.get(p, set()) & self.members.get(q, set())
                                or self.area.get(p, set()) & self.area.get(q, set()))
 
+    def add_stated(self, pid: str, area: str) -> None:
+        self.stated.setdefault(pid, set()).add(area)
+
     def same_area(self, p: str, q: str) -> bool:
-        """Answer whether ``p`` and ``q`` cover a municipality in common."""
-        return p != q and bool(self.area.get(p, set()) & self.area.get(q, set()))
+        """Answer whether ``p`` and ``q`` cover a municipality in common or name the same
+        area in their activities (two RAP halves of one arbeidsmarktregio)."""
+        return p != q and bool(self.area.get(p, set()) & self.area.get(q, set())
+                               or self.stated.get(p, set()) & self.stated.get(q, set()))
 
     def neighbours(self, pid: str, among) -> list[str]:
         return [q for q in among if self.overlap(pid, q)]
@@ -141,27 +153,47 @@ def _row(aid, pid, template, region, start, reworded=False, end=""):
             "target_groups": groups, "area": region, "start": start, "end": end}
 
 
+def _joins(pid: str, template: int, used: dict[str, dict[int, str]], overlaps: Overlaps) -> list[str] | None:
+    """Answer the partnerships whose ``template`` activity one in ``pid`` would be the same
+    activity as (all users of it reachable through same-area links), or ``None`` when that
+    group would hold a pair that the duplicate rule cannot propose (no shared member or
+    municipality): such a template is not given to ``pid``."""
+    users = [q for q in used if template in used[q]]
+    group, todo = set(), [pid]
+    while todo:
+        x = todo.pop()
+        for q in users:
+            if q not in group and (overlaps.same_area(x, q) or q in overlaps.linked.get((x, template), ())):
+                group.add(q)
+                todo.append(q)
+    group.discard(pid)
+    members = sorted(group) + [pid]
+    clique = all(overlaps.overlap(p, q) for i, p in enumerate(members) for q in members[i + 1:])
+    return sorted(group) if clique else None
+
+
 def plan_activities(slots, used: dict[str, dict[int, str]], overlaps: Overlaps,
                     rng: random.Random) -> list[dict]:
     """Answer the ordinary activity rows for ``slots`` ((partnership, area, n, start) in
     generation order).  ``used``: partnership -> template -> activity id, the templates
     already taken (injected duplicates, seed activities); updated in place.  Each slot
-    takes the ``n`` templates least used by the partnerships covering a municipality it
-    covers (ties at random), never one it runs already.  Partnerships that share only
-    members (a board active in two distant regions) may run the same aim, each in its own
-    area: a realistic hard negative (same function and wording, another area).  Cost: ~0.1 s for ~200 partnerships."""
+    takes the ``n`` templates that the fewest partnerships in the same area run (ties at
+    random), never one it runs already, and never one whose same-area group would contain a
+    pair sharing no member and no municipality (then it runs fewer activities).
+    Partnerships that share only members (a board active in two distant regions) may run
+    the same aim, each in its own area: a realistic hard negative (same function and
+    wording, another area).  Cost: ~0.2 s for ~200 partnerships."""
     rows = []
     for pid, region, n, start in slots:
-        taken: dict[int, int] = {}
-        for q in used:
-            if not overlaps.same_area(pid, q):
-                continue
-            for t in used[q]:
-                taken[t] = taken.get(t, 0) + 1
         own = used.setdefault(pid, {})
-        free = [t for t in range(len(ACTIVITIES)) if t not in own]
-        keyed = sorted((taken.get(t, 0), rng.random(), t) for t in free)
-        for i, (_, _, t) in enumerate(keyed[:n]):
+        keyed = []
+        for t in range(len(ACTIVITIES)):
+            if t in own:
+                continue
+            group = _joins(pid, t, used, overlaps)
+            if group is not None:
+                keyed.append((len(group), rng.random(), t))
+        for i, (_, _, t) in enumerate(sorted(keyed)[:n]):
             aid = f"{pid}-a{i + 1}"
             own[t] = aid
             rows.append(_row(aid, pid, t, region, start))
@@ -171,8 +203,11 @@ def plan_activities(slots, used: dict[str, dict[int, str]], overlaps: Overlaps,
 def label_collisions(rows: list[dict], used: dict[str, dict[int, str]],
                      overlaps: Overlaps) -> int:
     """Give every pair of activities with the same template in partnerships covering a
-    common municipality (the same aim in the same area) one ``demo_duplicate_group`` (joining an injected group where there is one, else a new
-    ``dup-same-NNN``), in place; answer the number of activities newly labelled."""
+    common municipality (the same aim in the same area) one ``demo_duplicate_group``
+    (joining an injected group where there is one, else a new ``dup-same-NNN``), in place.  Groups are only joined when every pair of the joined
+    group shares a member or a municipality (so each labelled pair can be proposed by the
+    rule); answer the number of same-aim same-area pairs left apart for that reason (0 in
+    the demo registries measured: the planner avoids them)."""
     parent: dict[str, str] = {}
 
     def find(x):
@@ -185,12 +220,31 @@ def label_collisions(rows: list[dict], used: dict[str, dict[int, str]],
     for pid, templates in used.items():
         for t, aid in templates.items():
             by_template.setdefault(t, []).append((pid, aid))
+    pid_of = {aid: pid for pid, templates in used.items() for aid in templates.values()}
+    groups: dict[str, list[str]] = {}  # root -> activities
+    labelled: dict[str, list[str]] = {}
+    for r in rows:  # the injected groups are groups from the start
+        if r.get("demo_duplicate_group") and r["id"] in pid_of:
+            labelled.setdefault(r["demo_duplicate_group"], []).append(r["id"])
+    for ids in labelled.values():
+        for x in ids[1:]:
+            parent[find(x)] = find(ids[0])
+        groups[find(ids[0])] = list(ids)
+    refused = 0
     for t, runs in sorted(by_template.items()):
         runs.sort()
         for i, (p, a) in enumerate(runs):
             for q, b in runs[i + 1:]:
-                if overlaps.same_area(p, q):
-                    parent[find(a)] = find(b)
+                ra, rb = find(a), find(b)
+                if ra == rb or not overlaps.same_area(p, q):
+                    continue
+                left, right = groups.get(ra, [a]), groups.get(rb, [b])
+                if all(overlaps.overlap(pid_of[x], pid_of[y]) for x in left for y in right):
+                    parent[ra] = rb
+                    groups[rb] = left + right
+                    groups.pop(ra, None)
+                else:  # the rule could not propose every pair of the merged group
+                    refused += 1
     components: dict[str, list[str]] = {}
     for aid in list(parent):
         components.setdefault(find(aid), []).append(aid)
@@ -203,4 +257,4 @@ def label_collisions(rows: list[dict], used: dict[str, dict[int, str]],
             labels = [f"dup-same-{fresh:03d}"]
         for a in members:
             by_id[a]["demo_duplicate_group"] = labels[0]
-    return sum(1 for r in rows if str(r.get("demo_duplicate_group", "")).startswith("dup-same-"))
+    return refused

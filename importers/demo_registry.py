@@ -156,6 +156,7 @@ class _Builder:
         """Reserve ``n`` ordinary activities; their aims are chosen at the end, when every
         partnership and member is known (:func:`~importers.demo_activities.plan_activities`)."""
         self.slots.append((pid, region, n, start))
+        self.overlaps.add_stated(pid, region)
 
     def duplicate(self, pids, region, start):
         """The same aim run by several overlapping partnerships (reworded in every second
@@ -169,14 +170,14 @@ class _Builder:
             return
         near = set(group_pids)
         for p in group_pids:
-            near.update(self.overlaps.neighbours(p, list(self.used)))
+            near.update(q for q in self.used if self.overlaps.overlap(p, q) or self.overlaps.same_area(p, q))
         taken = {t for q in near for t in self.used.get(q, {})}
-        free = [t for t in range(len(ACTIVITIES)) if t not in taken] or \
-            [t for t in range(len(ACTIVITIES)) if not any(t in self.used.get(p, {}) for p in group_pids)]
+        free = [t for t in range(len(ACTIVITIES)) if t not in taken]
         if not free:
             return
         template = self.rng.choice(free)
         self.dup += 1
+        self.overlaps.link(group_pids, template)
         group = f"dup-{self.dup:03d}"
         for j, pid in enumerate(group_pids):
             fn, title, desc, line, groups = ACTIVITIES[template]
@@ -242,6 +243,7 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
                                          "description": desc, "function": fn, "programme_line": line,
                                          "target_groups": groups, "area": area, "start": "2020-01-01", "end": "",
                                          "demo_duplicate_group": f"dup-{aid}"})
+            b.overlaps.add_stated(pid, area)
             if aid in _ZK_TEMPLATE:
                 b.used.setdefault(pid, {})[TEMPLATE[_ZK_TEMPLATE[aid]]] = f"{pid}-{aid}"
     b.partnership("rtc-de-beurs", "RTC de Beurs", "transfercentrum", status="opgeheven", sector="po",
