@@ -125,7 +125,6 @@ def query_command(query, list_queries, params, fmt, query_file, row_cap, timeout
     (--param n=3 is a number, --param ids='["a","b"]' a list, else a string).
     """
     import queries
-    from graph import export
     if list_queries:
         for named in queries.list_queries():
             click.echo(f"{named.name}\t{named.title}")
@@ -151,22 +150,21 @@ def query_command(query, list_queries, params, fmt, query_file, row_cap, timeout
                 click.echo(store.explain(query, typed))
                 return
             result = store.read(query, typed, row_cap=row_cap, timeout_ms=timeout_ms)
-    if fmt == "json":
-        click.echo(export.to_json(result))
-    elif fmt == "csv":
-        click.echo(export.to_csv(result), nl=False)
-    else:
-        click.echo(export.to_text_table(result))
+    _emit(result, fmt)
     if result.truncated and fmt != "json":
         click.echo(f"note: stopped at the row cap of {row_cap} rows (--row-cap)", err=True)
 
 
 # -- analyses ---------------------------------------------------------------------------
 def _emit_frame(frame, fmt: str) -> None:
-    from graph import export
     from graph.store.base import QueryResult
-    result = QueryResult(list(frame.columns), frame.astype(object).where(frame.notna(), None)
-                         .values.tolist())
+    _emit(QueryResult(list(frame.columns), frame.astype(object).where(frame.notna(), None)
+                      .values.tolist()), fmt)
+
+
+def _emit(result, fmt: str) -> None:
+    """Print a query answer as JSON, CSV or a text table."""
+    from graph import export
     if fmt == "json":
         click.echo(export.to_json(result))
     elif fmt == "csv":

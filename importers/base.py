@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from graph.errors import InputError
 from graph.tables import GraphTables
 
 __all__ = [
+    "read_json",
     "Column",
     "FileSchema",
     "read_table",
@@ -78,6 +80,33 @@ class FileSchema:
             if col.name == name:
                 return col
         raise KeyError(name)
+
+
+def read_json(path: Path | str, what: str) -> tuple[Any, str]:
+    """Answer (parsed JSON, its text) of ``path``, a ``what`` (e.g. "EduGIS GeoJSON").
+
+    The text is UTF-8 (a BOM is allowed); callers use it to find line numbers of items.
+
+    Raises :class:`InputError` naming the file and line for a missing or empty file, a
+    wrong encoding or broken JSON.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError("file not found", file=str(path),
+                         fix=f"put the {what} file there or pass its path")
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise InputError("the file is empty", file=str(path), fix=f"supply the {what} file")
+    try:
+        text = raw.decode("utf-8-sig")
+        return json.loads(text), text
+    except UnicodeDecodeError as exc:
+        raise InputError("the file is not valid UTF-8", file=str(path),
+                         line=raw[: exc.start].count(b"\n") + 1,
+                         fix=f"save the {what} as UTF-8 and import again") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"the file is not valid JSON ({exc.msg})", file=str(path),
+                         line=exc.lineno, fix=f"repair or re-download the {what}") from None
 
 
 def _decode(path: Path, schema: FileSchema) -> str:

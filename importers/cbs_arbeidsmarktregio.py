@@ -10,7 +10,6 @@ here that is no municipality there is an error.  Cost: ~20 ms.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from graph.model import region_id
 from graph.tables import GraphTables
 
 from ._common import municipality_id, place_key, rels, with_source
-from .base import (Column, FileSchema, Importer, ImportResult, SourceInfo, Unlinked,
+from .base import (read_json, Column, FileSchema, Importer, ImportResult, SourceInfo, Unlinked,
                    check_frame, examples, read_table)
 from .gemeente_regio import REGIO_FILE, REGIO_SCHEMA
 
@@ -46,23 +45,7 @@ NAME = "cbs-arbeidsmarktregio"
 
 def read_am_file(path: Path) -> tuple[pd.DataFrame, dict]:
     """Answer (rows gemeentecode/arbeidsmarktregio with ``_line``, the ``_bron`` block)."""
-    if not path.exists():
-        raise InputError("file not found", file=str(path),
-                         fix=f"put the {AM_SCHEMA.name} file there or pass its path")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise InputError("the file is empty", file=str(path),
-                         fix="supply the CBS gemeente -> arbeidsmarktregio JSON")
-    try:
-        text = raw.decode("utf-8-sig")
-        data = json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise InputError("the file is not valid UTF-8", file=str(path),
-                         line=raw[: exc.start].count(b"\n") + 1,
-                         fix="save the JSON as UTF-8 and import again") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"the file is not valid JSON ({exc.msg})", file=str(path),
-                         line=exc.lineno, fix="repair the JSON (a missing comma or quote?)") from None
+    data, text = read_json(path, "CBS gemeente -> arbeidsmarktregio JSON")
     if not isinstance(data, dict) or not isinstance(data.get("gemeenten"), dict):
         raise InputError('the JSON has no "gemeenten" object', file=str(path), line=1,
                          column="gemeenten",

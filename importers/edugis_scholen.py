@@ -15,7 +15,6 @@ features for schools no other file knows, and duplicate features.  Cost: ~0.4 s 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +23,7 @@ from graph.errors import InputError
 from graph.tables import GraphTables
 
 from ._common import PlaceIndex, rels, with_source
-from .base import (Column, FileSchema, Importer, ImportResult, SourceInfo, Unlinked,
+from .base import (read_json, Column, FileSchema, Importer, ImportResult, SourceInfo, Unlinked,
                    check_frame, examples)
 from .duo_vo_instellingen import VO_FILE, VO_SCHEMA, vo_boards_by_brin
 
@@ -62,22 +61,7 @@ _PROPS = ("vestigingscode", "brin_nummer", "type", "naam", "postcode", "plaats",
 
 def read_features(path: Path) -> pd.DataFrame:
     """Answer one row per feature (declared columns + ``_line``), checked against the schema."""
-    if not path.exists():
-        raise InputError("file not found", file=str(path),
-                         fix=f"put the {EDUGIS_SCHEMA.name} file there or pass its path")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise InputError("the file is empty", file=str(path), fix="supply the EduGIS GeoJSON file")
-    try:
-        text = raw.decode("utf-8-sig")
-        data = json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise InputError("the file is not valid UTF-8", file=str(path),
-                         line=raw[: exc.start].count(b"\n") + 1,
-                         fix="save the GeoJSON as UTF-8 and import again") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"the file is not valid JSON ({exc.msg})", file=str(path),
-                         line=exc.lineno, fix="repair or re-download the GeoJSON") from None
+    data, text = read_json(path, "EduGIS GeoJSON")
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list) or not features:
         raise InputError("the GeoJSON has no features", file=str(path), line=1, column="features",
