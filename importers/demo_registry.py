@@ -9,9 +9,10 @@ the G4 cities left out), ~75 SO&P partnerships around the real teacher-college c
 COROP areas, the 10 largest split) whose members cover about 97% of po, 98% of vo and 90%
 of mbo locations, transfer centres, substitute pools, alliances and a convenant, plus the
 real example of the seeds: RAP-regio Zuid-Kennemerland with RTC de Beurs and its four
-programme lines.  Activities cover the five functions (importers/demo_activities.py: distinct aims in
-overlapping partnerships, honest labels); near-duplicates in overlapping
-partnerships carry a ground-truth label ``demo_duplicate_group``.  Memberships have periods
+programme lines.  Activities cover the five functions; the same aim in the same area run by
+partnerships sharing members or municipalities (reworded near-duplicates, and any aim the
+generator had to reuse in one area) carries a ground-truth label ``demo_duplicate_group``
+(see :mod:`importers.demo_activities`).  Memberships have periods
 (joins, leaves and moves) for as-of and diff queries.
 
 Everything it produces is marked ``synthetic: true`` with source ``demo-registry``.
