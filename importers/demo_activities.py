@@ -8,17 +8,18 @@ members or covered municipalities* in the *same area* (all demo activities have 
 periods).  So:
 
 - ordinary activities are planned *after* all partnerships and members are known
-  (:func:`plan_activities`): each partnership gets templates that no partnership it
-  overlaps uses yet (a different aim, wording and target group), so two overlapping
-  partnerships' ordinary activities are hard negatives (same function and area, another
-  aim) and not unlabelled copies;
+  (:func:`plan_activities`): each partnership gets templates that no partnership in its
+  area (a covered municipality or the stated area in common) uses yet (a different aim,
+  wording and target group), so two overlapping partnerships' ordinary activities are hard
+  negatives (same function and area, another aim) and not unlabelled copies;
 - the injected near-duplicates (an aim reworded with :data:`REWORD`: other words, compounds
   split or joined, "Zij-instroomtraject" vs "Traject voor zij-instromers") are placed only in
   partnerships that overlap each other;
 - whatever collisions remain (the same template in two partnerships covering a common
-  municipality, when a crowded area has no unused template left) are labelled as one
-  duplicate group too (:func:`label_collisions`), so no pair the generator knowingly made
-  the same aim in the same area is unlabelled.  The same template in partnerships that
+  municipality or stated area, when a crowded area has no unused template left) are
+  labelled as one duplicate group too (:func:`label_collisions`), so no pair the
+  generator knowingly made the same aim in the same area is unlabelled; a group is only
+  formed where every pair shares a member or a municipality, so the rule can propose it.  The same template in partnerships that
   share only a member (a board active in two distant regions) is the same *kind* of
   activity in *another area*: a labelled non-duplicate.
 """
