@@ -15,7 +15,8 @@ propose, unlabelled candidate pairs with identical titles), and the time taken. 
 threshold is chosen here: the detector's defaults are reported as they are.
 
 Run:  .venv/bin/python bench/duplicates_bench.py [--data synthetic|duo|auto]
-          [--seeds 42,7,99] [--out bench/results/duplicates.md]
+          [--seeds 42,7,99] [--out FILE]   (default: bench/results/duplicates_duo.md
+          with duo data, bench/results/duplicates.md with synthetic)
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", choices=["synthetic", "duo", "auto"], default="auto")
     parser.add_argument("--seeds", default="42,7,99", help="demo registry seeds, comma-separated")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "duplicates.md"))
+    parser.add_argument("--out", default=None,
+                        help="default bench/results/duplicates_duo.md (duo) or duplicates.md (synthetic)")
     args = parser.parse_args()
 
     import importers
@@ -111,7 +113,7 @@ def main() -> None:
                   "|---:|---:|---:|---:|---:|---:|"]
         lines += [f"| {x.threshold:.1f} | {x.predicted} | {x.hits} | {x.precision:.3f} | "
                   f"{x.recall:.3f} | {x.f1:.3f} |" for x in r["table"].itertuples()]
-    out = Path(args.out)
+    out = Path(args.out or ROOT / "bench" / "results" / ("duplicates_duo.md" if data == "duo" else "duplicates.md"))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
