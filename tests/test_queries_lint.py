@@ -54,6 +54,8 @@ def test_overrides_belong_to_a_named_query():
     ("MATCH (n) RETURN date(n.start) AS d", "temporal-value"),
     ("MATCH (a)-[*1..3]-(b) RETURN b.id AS i", "undirected-varlen"),
     ("MATCH (n:Board) RETURN n.id AS n", "alias-is-variable"),
+    ("MATCH (a)-->(b) RETURN a.id AS start, b.id AS end", "reserved-word"),
+    ("MATCH (start {id: $x})-->(b) RETURN b.id AS i", "reserved-word"),
 ])
 def test_lint_catches_each_rule(text, rule):
     assert any(problem.startswith(rule) for problem in lint_cypher(text)), lint_cypher(text)
@@ -67,3 +69,17 @@ def test_lint_checks_header_against_body(tmp_path):
     assert any(p.startswith("undeclared-param") for p in problems)
     assert any(p.startswith("unused-param") for p in problems)
     assert any(p.startswith("columns") for p in problems)
+
+
+def test_quoted_reserved_words_and_keyword_properties_pass():
+    # backticks make a reserved word an identifier on Neo4j (FalkorDB answers the bare name)
+    assert lint_cypher("MATCH (a)-->(b) RETURN a.end AS `end`, b.id AS `start`") == []
+    # property keys may be reserved words (a.end): only variables and aliases are checked
+    assert lint_cypher("MATCH (a:Activity) WHERE a.end IS NULL RETURN a.start AS s") == []
+
+
+def test_store_side_cypher_uses_no_reserved_alias():
+    """Cypher built in Python (registry export) runs on Neo4j too: same reserved-word rule."""
+    from importers.registry_export import REGISTRY_EXPORT_QUERIES
+    for name, cypher in REGISTRY_EXPORT_QUERIES.items():
+        assert not [p for p in lint_cypher(cypher) if p.startswith("reserved-word")], name
