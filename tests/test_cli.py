@@ -54,3 +54,32 @@ def test_write_through_query_is_refused(regiograph_home, falkordb_server_info):
                           "CREATE (:Board {id: 'x'})"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 2
     assert "refused a write" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_bad_file_exits_2_with_file_line_column_and_fix(regiograph_home, falkordb_server_info,
+                                                        tmp_path):
+    import shutil
+    data = tmp_path / "raw"
+    shutil.copytree(ROOT / "data" / "raw", data)
+    po = data / "duo-po-vestigingen" / "02.-alle-schoolvestigingen-basisonderwijs.csv"
+    lines = po.read_bytes().split(b"\r\n")
+    lines.insert(11, lines[10])  # the same vestigingscode twice (lines 11 and 12)
+    po.write_bytes(b"\r\n".join(lines))
+    out = subprocess.run([sys.executable, str(ROOT / "cli.py"), "import", "--all", "--no-metrics",
+                          "--data-dir", str(data)], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert po.name in out.stderr and "line 12" in out.stderr
+    assert "VESTIGINGSCODE" in out.stderr and "fix:" in out.stderr
+
+
+def test_stats_never_shows_neo4j_credentials(monkeypatch):
+    secret = "s3cret-Passw0rd"
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")
+    monkeypatch.setenv("NEO4J_USERNAME", "neo4j")
+    monkeypatch.setenv("NEO4J_PASSWORD", secret)
+    out = subprocess.run([sys.executable, str(ROOT / "cli.py"), "stats"], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert out.returncode == 2, out.stderr
+    assert secret not in out.stdout + out.stderr
+    assert "127.0.0.1" in out.stderr and "Traceback" not in out.stderr
