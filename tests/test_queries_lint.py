@@ -83,3 +83,23 @@ def test_store_side_cypher_uses_no_reserved_alias():
     from importers.registry_export import REGISTRY_EXPORT_QUERIES
     for name, cypher in REGISTRY_EXPORT_QUERIES.items():
         assert not [p for p in lint_cypher(cypher) if p.startswith("reserved-word")], name
+
+
+def test_cypher_in_python_modules_uses_no_reserved_alias():
+    """Every `AS name` in the Cypher built by the library (graph/, importers/, the app) is
+    allowed on Neo4j: reserved words such as end/start are quoted in backticks."""
+    import re
+    from pathlib import Path
+
+    from queries.lint import RESERVED
+    root = Path(__file__).resolve().parent.parent
+    bad = []
+    for folder in ("graph", "importers", "queries", "regiograph_pages"):
+        for path in sorted((root / folder).rglob("*.py")):
+            if path.name == "lint.py":  # the rule's own documentation names the words
+                continue
+            text = path.read_text(encoding="utf-8")
+            for match in re.finditer(r"\bAS\s+(\w+)", text):  # Cypher AS is upper case here
+                if match.group(1).lower() in RESERVED:
+                    bad.append(f"{path.relative_to(root)}: {match.group(0)}")
+    assert not bad, bad
