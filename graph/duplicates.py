@@ -195,7 +195,7 @@ MATCH (p:Partnership)-[:RUNS]->(a:Activity)
 RETURN a.id AS activity, p.id AS partnership, a.title AS title, a.description AS description,
        a.area AS area,
        a.function AS function, a.programme_line AS programme_line,
-       a.target_groups AS target_groups, a.start AS start, a.end AS finish, properties(a) AS props
+       a.target_groups AS target_groups, a.start AS `start`, a.end AS finish, properties(a) AS props
 ORDER BY activity
 """
 

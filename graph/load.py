@@ -125,8 +125,9 @@ def _with_judgements(store: GraphStore, tables: GraphTables) -> GraphTables:
     exist.  Cost: one small query.
     """
     import pandas as pd
+    # `end` is a reserved word in Neo4j (CASE ... END): quoted, the column is still "end"
     result = store.read("MATCH (a:Activity)-[j:JUDGED]->(b:Activity) "
-                        "RETURN a.id AS start, b.id AS end, j.verdict AS verdict, "
+                        "RETURN a.id AS `start`, b.id AS `end`, j.verdict AS verdict, "
                         "j.judged_at AS judged_at, j.note AS note, j.source AS source, "
                         "j.source_date AS source_date")
     if not result.rows:

@@ -40,7 +40,10 @@ def clean_value(value: Any) -> Any:
         except (ValueError, AttributeError):
             return value
     if isinstance(value, (list, tuple)):
-        return [clean_value(v) for v in value]
+        # Neo4j refuses to store a list holding null ("Collections containing null values
+        # can not be stored in properties"): empty items are dropped, on every store alike
+        items = (clean_value(v) for v in value)
+        return [v for v in items if v is not None]
     return value
 
 

@@ -9,8 +9,10 @@ the G4 cities left out), ~75 SO&P partnerships around the real teacher-college c
 COROP areas, the 10 largest split) whose members cover about 97% of po, 98% of vo and 90%
 of mbo locations, transfer centres, substitute pools, alliances and a convenant, plus the
 real example of the seeds: RAP-regio Zuid-Kennemerland with RTC de Beurs and its four
-programme lines.  Activities cover the five functions; near-duplicates in overlapping
-partnerships carry a ground-truth label ``demo_duplicate_group``.  Memberships have periods
+programme lines.  Activities cover the five functions; the same aim in the same area run by
+partnerships sharing members or municipalities (reworded near-duplicates, and any aim the
+generator had to reuse in one area) carries a ground-truth label ``demo_duplicate_group``
+(see :mod:`importers.demo_activities`).  Memberships have periods
 (joins, leaves and moves) for as-of and diff queries.
 
 Everything it produces is marked ``synthetic: true`` with source ``demo-registry``.
@@ -30,6 +32,7 @@ import pandas as pd
 from graph.tables import GraphTables
 
 from .base import ImportResult
+from .demo_activities import ACTIVITIES, REWORD, TEMPLATE, Overlaps, label_collisions, plan_activities
 from .registry import read_registry
 from .registry_template import write_registry
 
@@ -47,35 +50,6 @@ _ZK = {"Haarlem": "GM0392", "Zandvoort": "GM0473", "Bloemendaal": "GM0377", "Hee
 _HMM = "GM0394"  # Haarlemmermeer
 _SEED_CSV = Path(__file__).resolve().parent / "demo_seed_partnerships.csv"
 
-# (function, title, description, programme line, target groups); {r} = the region's name
-_ACTIVITIES = [
-    ("werven", "Regionale wervingscampagne {r}", "Gezamenlijke campagne om nieuwe leraren en zij-instromers voor het onderwijs in {r} te werven.", "Doelgroepenbeleid", "zij-instromers, herintreders"),
-    ("werven", "Open dag onderwijsbanen {r}", "Jaarlijkse open dag waarop besturen in {r} vacatures en opleidingsroutes presenteren.", "Doelgroepenbeleid", "zij-instromers, studenten"),
-    ("werven", "Ambassadeursnetwerk leraren {r}", "Leraren vertellen als ambassadeur over het vak op beurzen en scholen in {r}.", "Doelgroepenbeleid", "scholieren, studenten"),
-    ("matchen", "Regionaal loket onderwijsbanen {r}", "Eén loket dat werkzoekenden en zij-instromers in {r} naar een passende school en opleiding verwijst.", "Anders organiseren", "zij-instromers, werkzoekenden"),
-    ("matchen", "Invalpool en matching vervangers {r}", "Gezamenlijke pool van invallers die besturen in {r} snel aan vervangingsvragen koppelt.", "Arbeidsvoorwaarden", "invallers"),
-    ("matchen", "Stagematching studenten {r}", "Studenten van de lerarenopleidingen worden gematcht aan opleidingsscholen in {r}.", "Opleiding en scholing", "studenten"),
-    ("opleiden", "Zij-instroomtraject {r}", "Begeleid traject voor zij-instromers naar een bevoegdheid, met werkplek bij een bestuur in {r}.", "Doelgroepenbeleid", "zij-instromers"),
-    ("opleiden", "AD PEP-opleiding in de regio {r}", "Tweejarige Associate degree Pedagogisch Educatief Professional, georganiseerd in {r}.", "Opleiding en scholing", "onderwijsassistenten, zij-instromers"),
-    ("opleiden", "EVC-trajecten lerarenopleiding {r}", "Individuele maatwerktrajecten (EVC) binnen het palet van lerarenopleidingen voor medewerkers in {r}.", "Opleiding en scholing", "onderwijsondersteuners"),
-    ("begeleiden", "Inductieprogramma startende leraren {r}", "Driejarig inductieprogramma met coaching en intervisie voor starters in {r}.", "Opleiding en scholing", "starters"),
-    ("begeleiden", "Begeleiding zij-instromers {r}", "Werkplekbegeleiding en intervisie voor zij-instromers in hun eerste jaar in {r}.", "Doelgroepenbeleid", "zij-instromers"),
-    ("begeleiden", "Mentoraat studenten op de werkplek {r}", "Opgeleide werkplekbegeleiders begeleiden studenten in de scholen van {r}.", "Opleiding en scholing", "studenten"),
-    ("professionaliseren", "Regionale academie {r}", "Gezamenlijk professionaliseringsaanbod voor leraren en teams in {r}.", "Opleiding en scholing", "leraren"),
-    ("professionaliseren", "Leergang schoolleiders {r}", "Leergang voor (aankomende) schoolleiders van de besturen in {r}.", "Anders organiseren", "schoolleiders"),
-    ("professionaliseren", "Opleiding werkplekbegeleiders {r}", "Training van schoolopleiders en werkplekbegeleiders in {r}.", "Opleiding en scholing", "werkplekbegeleiders"),
-]
-# a reworded version of each activity, used for labelled near-duplicates
-_REWORD = {
-    "Regionale wervingscampagne {r}": ("Wervingscampagne leraren regio {r}", "Campagne in {r} om meer mensen, ook zij-instromers, voor het leraarschap te winnen."),
-    "Regionaal loket onderwijsbanen {r}": ("Onderwijsloket {r}", "Loket voor iedereen die in {r} in het onderwijs wil werken: verwijzing naar school en opleiding."),
-    "Zij-instroomtraject {r}": ("Traject zij-instroom {r}", "Zij-instromers halen in {r} hun bevoegdheid in een begeleid traject bij een schoolbestuur."),
-    "Inductieprogramma startende leraren {r}": ("Begeleiding startende leraren {r}", "Starters in {r} krijgen drie jaar coaching en intervisie in een inductieprogramma."),
-    "Invalpool en matching vervangers {r}": ("Regionale vervangingspool {r}", "Een gedeelde pool van vervangers die in {r} snel inzetbaar is bij ziekte en verlof."),
-    "Regionale academie {r}": ("Academie voor onderwijsprofessionals {r}", "Samen professionaliseren: een regionaal aanbod voor leraren en teams in {r}."),
-    "Opleiding werkplekbegeleiders {r}": ("Training schoolopleiders {r}", "Scholing van werkplekbegeleiders en schoolopleiders voor de scholen in {r}."),
-    "Begeleiding zij-instromers {r}": ("Coaching zij-instromers {r}", "Zij-instromers in {r} krijgen in hun eerste jaar coaching op de werkplek en intervisie."),
-}
 # the four programme lines of RAP Zuid-Kennemerland (seed 003)
 _ZK_ACTIVITIES = [
     ("zk-1", "Doelgroepenbeleid", "opleiden", "Zij-instroomtrajecten bij alle besturen", "Opstart van zij-instroomtrajecten bij besturen waar dit nog niet van toepassing was.", "zij-instromers"),
@@ -88,6 +62,11 @@ _ZK_ACTIVITIES = [
     ("zk-8", "Arbeidsvoorwaarden", "begeleiden", "Afstemming arbeidsvoorwaarden tussen besturen", "Afstemming en uitwisseling van ervaringen over arbeidsvoorwaarden.", "leraren"),
     ("zk-9", "Anders organiseren", "professionaliseren", "Taakdifferentiatie en anders organiseren", "Praktische oplossingen voor de korte termijn: taakdifferentiatie, inzet vakdocenten, online leerkracht, meer inzet van OOP.", "leraren, onderwijsondersteuners"),
 ]
+# the template aim each seed activity amounts to: overlapping partnerships do not get it again
+# as an ordinary activity (or, if they must, it is labelled as the same activity)
+_ZK_TEMPLATE = {"zk-1": "Zij-instroomtraject {r}", "zk-5": "AD PEP-opleiding in de regio {r}",
+                "zk-6": "Masterbeurs en leren op masterniveau {r}",
+                "zk-7": "EVC-trajecten lerarenopleiding {r}", "zk-9": "Kennisnetwerk taakdifferentiatie {r}"}
 
 
 class _Builder:
@@ -126,6 +105,10 @@ class _Builder:
         self.college_city = dict(zip(colleges["id"], colleges.get("city", colleges["id"])))
         self.dup = 0
         self.pending_note = ""
+        self.pending_unit = ""
+        self.overlaps = Overlaps()  # true members and areas, for the ground truth
+        self.slots: list[tuple[str, str, int, str]] = []  # ordinary activities, planned at the end
+        self.used: dict[str, dict[int, str]] = {}  # partnership -> template -> activity id
 
     def units(self, muns) -> list[str]:
         return sorted(set().union(*[self.units_in.get(m, set()) for m in muns])) if muns else []
@@ -139,6 +122,7 @@ class _Builder:
         if isinstance(name, str) and name.strip() and self.rng.random() < 0.06:
             name = re.sub(r"^(stichting|stg\.?|st\.|sticht\.|vereniging|ver\.)\s+", "", name, flags=re.I)
             self.pending_note = f"demo ground truth: board {unit}"
+            self.pending_unit = unit
             return name, role
         return unit, role
 
@@ -159,29 +143,50 @@ class _Builder:
         if self.pending_note:
             extra.setdefault("note", self.pending_note)
             self.pending_note = ""
+        self.overlaps.add_member(pid, self.pending_unit or member)
+        self.pending_unit = ""
         self.rows["memberships"].append({"partnership": pid, "member": member, "role": role,
                                          "valid_from": start, "valid_to": end, **extra})
 
     def cover(self, pid, muns):
+        self.overlaps.add_area(pid, muns)
         for m in sorted(muns):
             self.rows["coverage"].append({"partnership": pid, "area": m, "area_name": self.mun_name.get(m, "")})
 
     def activities(self, pid, region, n, start):
-        for i, (fn, title, desc, line, groups) in enumerate(self.rng.sample(_ACTIVITIES, n)):
-            self.rows["activities"].append({
-                "id": f"{pid}-a{i + 1}", "partnership": pid, "title": title.format(r=region),
-                "description": desc.format(r=region), "function": fn, "programme_line": line,
-                "target_groups": groups, "area": region, "start": start, "end": ""})
+        """Reserve ``n`` ordinary activities; their aims are chosen at the end, when every
+        partnership and member is known (:func:`~importers.demo_activities.plan_activities`)."""
+        self.slots.append((pid, region, n, start))
+        self.overlaps.add_stated(pid, region)
 
     def duplicate(self, pids, region, start):
-        """The same aim run by several overlapping partnerships, labelled as one group."""
-        fn, title, desc, line, groups = self.rng.choice([a for a in _ACTIVITIES if a[1] in _REWORD])
+        """The same aim run by several overlapping partnerships (reworded in every second
+        one), labelled as one group.  Only partnerships that overlap all the others take
+        part, and the aim is one none of them nor their neighbours runs yet."""
+        group_pids = [pids[0]]
+        for q in pids[1:]:
+            if all(self.overlaps.overlap(q, p) for p in group_pids):
+                group_pids.append(q)
+        if len(group_pids) < 2:
+            return
+        near = set(group_pids)
+        for p in group_pids:
+            near.update(q for q in self.used if self.overlaps.overlap(p, q) or self.overlaps.same_area(p, q))
+        taken = {t for q in near for t in self.used.get(q, {})}
+        free = [t for t in range(len(ACTIVITIES)) if t not in taken]
+        if not free:
+            return
+        template = self.rng.choice(free)
         self.dup += 1
+        self.overlaps.link(group_pids, template)
         group = f"dup-{self.dup:03d}"
-        for j, pid in enumerate(pids):
-            t, d = (title, desc) if j % 2 == 0 else _REWORD[title]
+        for j, pid in enumerate(group_pids):
+            fn, title, desc, line, groups = ACTIVITIES[template]
+            t, d = (title, desc) if j % 2 == 0 else REWORD[title]
+            aid = f"{pid}-{group}"
+            self.used.setdefault(pid, {})[template] = aid
             self.rows["activities"].append({
-                "id": f"{pid}-{group}", "partnership": pid, "title": t.format(r=region),
+                "id": aid, "partnership": pid, "title": t.format(r=region),
                 "description": d.format(r=region), "function": fn, "programme_line": line,
                 "target_groups": groups, "area": region, "start": start, "end": "",
                 "demo_duplicate_group": group})
@@ -239,6 +244,9 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
                                          "description": desc, "function": fn, "programme_line": line,
                                          "target_groups": groups, "area": area, "start": "2020-01-01", "end": "",
                                          "demo_duplicate_group": f"dup-{aid}"})
+            b.overlaps.add_stated(pid, area)
+            if aid in _ZK_TEMPLATE:
+                b.used.setdefault(pid, {})[TEMPLATE[_ZK_TEMPLATE[aid]]] = f"{pid}-{aid}"
     b.partnership("rtc-de-beurs", "RTC de Beurs", "transfercentrum", status="opgeheven", sector="po",
                   area="Haarlemmermeer en Kennemerland", source="seed 003: regionaal transfercentrum sinds 2015, opgeheven")
     b.cover("rtc-de-beurs", list(_ZK.values()) + [_HMM])
@@ -250,6 +258,7 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
                                  "description": "Regionaal mobiliteitscentrum: gezamenlijke vervangingspool en uitwisseling van personeel tussen acht besturen.",
                                  "function": "matchen", "programme_line": "", "target_groups": "invallers",
                                  "area": "Haarlemmermeer en Kennemerland", "start": "2015-08-01", "end": "2021-07-31"})
+    b.used["rtc-de-beurs"] = {TEMPLATE["Invalpool en matching vervangers {r}"]: "rtc-de-beurs-pool"}
     # RAP members: most boards with a school in the area; some join late, leave, or move
     by_rap: dict[str, list[str]] = {}
     for m, pid in rap_by_mun.items():
@@ -369,7 +378,9 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
         raps = sorted({rap_by_mun[m] for m in muns if m in rap_by_mun})
         ors = sorted({p for u in chosen for p in unit_regions.get(u, ())})
         if raps and ors and rng.random() < 0.8:
-            b.duplicate([pid, rng.choice(raps), rng.choice(ors)][: rng.choice([2, 3])], area or b.region_name.get(region, ""), "2022-01-01")
+            rap = rng.choice(raps)
+            fitting = [q for q in ors if b.overlaps.overlap(q, rap)] or ors
+            b.duplicate([pid, rap, rng.choice(fitting)][: rng.choice([2, 3])], area or b.region_name.get(region, ""), "2022-01-01")
 
     # -- pools, alliances, a convenant -----------------------------------------------------
     for n, region in enumerate(rng.sample(amr, 14)):
@@ -397,6 +408,9 @@ def demo_registry_tables(reference: GraphTables, seed: int = 42) -> dict[str, pd
         b.member("convenant-g5-amsterdam", u, "penvoerder" if j == 0 else "partner", "2019-01-01", "")
     b.member("convenant-g5-amsterdam", "Gemeente Amsterdam", "gemeente", "2019-01-01", "",
              member_type="organisation", organisation_kind="gemeente")
+    # ordinary activities, now that every partnership and member is known; then the honest labels
+    b.rows["activities"] += plan_activities(b.slots, b.used, b.overlaps, random.Random(f"{seed}-activities"))
+    label_collisions(b.rows["activities"], b.used, b.overlaps)
     return {name: pd.DataFrame(rows) for name, rows in b.rows.items()}
 
 

@@ -35,7 +35,7 @@ REGISTRY_EXPORT_QUERIES: dict[str, str] = {
         "RETURN a.id AS id, p.id AS partnership, a.title AS title, "
         "a.description AS description, a.function AS function, "
         "a.programme_line AS programme_line, a.target_groups AS target_groups, a.area AS area, "
-        "a.start AS start, a.end AS end, a.demo_duplicate_group AS demo_duplicate_group "
+        "a.start AS `start`, a.end AS `end`, a.demo_duplicate_group AS demo_duplicate_group "
         "ORDER BY id"),
     "coverage": (
         "MATCH (p:Partnership)-[c:COVERS]->(x) WHERE c.source = $source "

@@ -4,7 +4,8 @@ The rules come from shared/design/graph-stores.md (measured on FalkorDB and Neo4
 no subqueries, no label alternation, no comprehensions or map projections, no
 ``round(x, n)``/``toFloat``/``elementId``/``labels(n)[0]``/``SET n += row``, no
 ``shortestPath``/``type(r)``/``CALL`` in shared text (those go in per-engine overrides),
-no temporal values returned, no RETURN alias equal to a variable, and undirected
+no temporal values returned, no RETURN alias equal to a variable, no Neo4j reserved word
+as a variable or alias (``AS end``), and undirected
 variable-length patterns only with an ``<>`` guard.  :func:`lint_query` also checks the
 header against the body (every ``$param`` declared and used, columns equal the RETURN
 aliases).  Cost: microseconds per query.
@@ -41,6 +42,16 @@ RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("type-function", re.compile(r"\btype\s*\(", re.I),
      "type(r) differs per engine: use an override or one type per branch"),
 ]
+
+#: Words Neo4j reserves (Cypher manual, "Reserved keywords"): not allowed unquoted as a
+#: variable or alias there (``RETURN b.id AS end`` fails), although FalkorDB accepts them.
+RESERVED = frozenset("""
+all and as asc ascending assert by call case constraint contains create csv delete desc
+descending detach distinct do drop else end ends exists false for foreach in index is join
+key limit load mandatory match merge node not null of on optional or order periodic remove
+require return scalar scan set skip start starts then true union unique unwind using when
+where with xor yield add commit
+""".split())
 
 _CLAUSE = re.compile(r"\b(MATCH|OPTIONAL\s+MATCH|WITH|RETURN|WHERE|UNWIND|ORDER\s+BY|SKIP|LIMIT|"
                      r"UNION(?:\s+ALL)?|CREATE|MERGE|SET|DELETE)\b", re.I)
@@ -127,6 +138,13 @@ def lint_cypher(text: str) -> list[str]:
             break
     if _UNDIRECTED_VARLEN.search(body) and "<>" not in body:
         problems.append("undirected-varlen: add WHERE n <> start to an undirected *a..b pattern")
+    named = set(re.findall(r"\bAS\s+(\w+)", body, re.I)) | _variables(body)
+    # null/true/false are literals ([null] looks like a relationship variable to the scan)
+    keywords = sorted(n for n in named
+                      if n.lower() in RESERVED and n.lower() not in ("null", "true", "false"))
+    if keywords:
+        problems.append(f"reserved-word: {', '.join(keywords)} is reserved in Neo4j; "
+                        "rename it or quote it in backticks")
     returned = set(re.findall(r"\bAS\s+(\w+)", " ".join(
         part for clause, part in _clauses(body) if clause == "RETURN"), re.I))
     clashes = sorted(returned & _variables(body))

@@ -5,10 +5,10 @@
 // param: depth: int = 2 -- how many steps out (1 to 3)
 // param: limit: int = 500 -- most neighbours to return (nearest first)
 // columns: node_id, labels, name, distance
-MATCH (start {id: $node_id})
-WHERE $label = '' OR $label IN labels(start)
-MATCH path = (start)-[*1..3]-(n)
-WHERE n <> start AND length(path) <= $depth
+MATCH (origin {id: $node_id})
+WHERE $label = '' OR $label IN labels(origin)
+MATCH path = (origin)-[*1..3]-(n)
+WHERE n <> origin AND length(path) <= $depth
 WITH n, min(length(path)) AS hops
 RETURN n.id AS node_id, labels(n) AS labels, coalesce(n.name, n.title, n.id) AS name, hops AS distance
 ORDER BY distance, node_id

@@ -15,7 +15,7 @@ WITH p, member_count, sum(CASE WHEN size(qs) > 0 THEN 1 ELSE 0 END) AS in_other,
 UNWIND q_lists AS q_list
 UNWIND CASE WHEN size(q_list) = 0 THEN [null] ELSE q_list END AS q
 WITH p, member_count, in_other, q, count(*) AS shared
-ORDER BY shared DESC
+ORDER BY shared DESC, q.id
 WITH p, member_count, in_other,
      collect(CASE WHEN q IS NULL THEN null ELSE coalesce(q.name, q.id) + ' (' + toString(shared) + ')' END) AS others,
      collect(q.id) AS q_ids

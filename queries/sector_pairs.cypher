@@ -20,7 +20,7 @@ UNWIND range(0, size(ids) - 2) AS i
 UNWIND range(i + 1, size(ids) - 1) AS j
 UNWIND sector_lists[i] AS sa
 UNWIND sector_lists[j] AS sb
-WITH DISTINCT p, CASE WHEN ids[i] < ids[j] THEN ids[i] * 100000000 + ids[j] ELSE ids[j] * 100000000 + ids[i] END AS pair,
+WITH DISTINCT p, CASE WHEN ids[i] < ids[j] THEN toString(ids[i]) + '-' + toString(ids[j]) ELSE toString(ids[j]) + '-' + toString(ids[i]) END AS pair,
      CASE WHEN sa <= sb THEN sa ELSE sb END AS s1, CASE WHEN sa <= sb THEN sb ELSE sa END AS s2
 RETURN s1 AS sector_a, s2 AS sector_b, count(*) AS links,
        count(DISTINCT pair) AS member_pairs, count(DISTINCT p) AS partnerships

@@ -72,6 +72,51 @@ def test_labelled_near_duplicates(demo):
         assert group["function"].nunique() == 1
 
 
+def _areas_and_members(demo):
+    areas = demo["coverage"].groupby("partnership")["area"].agg(set).to_dict()
+    mem = demo["memberships"].copy()
+    truth = mem.get("note", "").fillna("").astype(str).str.extract(r"board (\S+)")[0] \
+        if "note" in mem else None
+    if truth is not None:
+        mem["member"] = truth.fillna(mem["member"])
+    members = mem.groupby("partnership")["member"].agg(set).to_dict()
+    return areas, members
+
+
+def test_labelled_duplicates_are_candidates_by_the_rule(demo):
+    """Every labelled pair is run by partnerships sharing a member or a municipality (else
+    the issue's rule could never propose it)."""
+    areas, members = _areas_and_members(demo)
+    acts = demo["activities"].dropna(subset=["demo_duplicate_group"])
+    pairs = 0
+    for _, group in acts.groupby("demo_duplicate_group"):
+        pids = list(group["partnership"])
+        for i, p in enumerate(pids):
+            for q in pids[i + 1:]:
+                pairs += 1
+                assert areas.get(p, set()) & areas.get(q, set()) or \
+                    members.get(p, set()) & members.get(q, set()), (p, q)
+    assert pairs >= 60
+
+
+def test_same_aim_in_the_same_area_is_labelled(demo):
+    """No unlabelled copies: two activities with the same template (title with its area taken
+    out) in partnerships covering a common municipality share a duplicate group."""
+    areas, _ = _areas_and_members(demo)
+    acts = demo["activities"].copy()
+    acts["aim"] = [t.replace(a, "{r}") if a else t for t, a in zip(acts["title"], acts["area"])]
+    checked = 0
+    for _, same in acts.groupby(["function", "aim"]):
+        rows = list(same.itertuples(index=False))
+        for i, x in enumerate(rows):
+            for y in rows[i + 1:]:
+                if x.partnership != y.partnership and areas.get(x.partnership, set()) & areas.get(y.partnership, set()):
+                    checked += 1
+                    assert isinstance(x.demo_duplicate_group, str) and \
+                        x.demo_duplicate_group == y.demo_duplicate_group, (x.id, y.id)
+    assert checked >= 20  # the injected groups' unreworded copies at least
+
+
 def test_history_has_joins_leaves_and_moves(demo):
     mem = demo["memberships"]
     rap = mem[mem["partnership"].str.startswith("rap-")]

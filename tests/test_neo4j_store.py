@@ -228,3 +228,14 @@ def test_describe_names_host_and_database_only(neo4j_store):
     text = neo4j_store.describe()
     assert text.startswith("neo4j ") and text.endswith("/" + neo4j_store.database)
     assert (neo4j_store._password or "\0") not in text
+
+
+def test_schema_write_in_a_read_transaction_is_a_read_only_refusal():
+    # Neo4j answers a schema command in a READ transaction with a Security code whose
+    # message says the user is "restricted to READ": that is the read-only refusal the
+    # console reports, not a missing privilege
+    exc = _server_error("Neo.ClientError.Security.Forbidden",
+                        "Schema operations are not allowed for user 'neo4j' with roles "
+                        "[admin] restricted to READ.")
+    error = driver_error(exc, "neo4j bolt://db:7687/regio", "neo4j", PASSWORD, "regio")
+    assert isinstance(error, QueryError) and "refused" in str(error)

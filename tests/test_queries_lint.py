@@ -54,6 +54,8 @@ def test_overrides_belong_to_a_named_query():
     ("MATCH (n) RETURN date(n.start) AS d", "temporal-value"),
     ("MATCH (a)-[*1..3]-(b) RETURN b.id AS i", "undirected-varlen"),
     ("MATCH (n:Board) RETURN n.id AS n", "alias-is-variable"),
+    ("MATCH (a)-->(b) RETURN a.id AS start, b.id AS end", "reserved-word"),
+    ("MATCH (start {id: $x})-->(b) RETURN b.id AS i", "reserved-word"),
 ])
 def test_lint_catches_each_rule(text, rule):
     assert any(problem.startswith(rule) for problem in lint_cypher(text)), lint_cypher(text)
@@ -67,3 +69,37 @@ def test_lint_checks_header_against_body(tmp_path):
     assert any(p.startswith("undeclared-param") for p in problems)
     assert any(p.startswith("unused-param") for p in problems)
     assert any(p.startswith("columns") for p in problems)
+
+
+def test_quoted_reserved_words_and_keyword_properties_pass():
+    # backticks make a reserved word an identifier on Neo4j (FalkorDB answers the bare name)
+    assert lint_cypher("MATCH (a)-->(b) RETURN a.end AS `end`, b.id AS `start`") == []
+    # property keys may be reserved words (a.end): only variables and aliases are checked
+    assert lint_cypher("MATCH (a:Activity) WHERE a.end IS NULL RETURN a.start AS s") == []
+
+
+def test_store_side_cypher_uses_no_reserved_alias():
+    """Cypher built in Python (registry export) runs on Neo4j too: same reserved-word rule."""
+    from importers.registry_export import REGISTRY_EXPORT_QUERIES
+    for name, cypher in REGISTRY_EXPORT_QUERIES.items():
+        assert not [p for p in lint_cypher(cypher) if p.startswith("reserved-word")], name
+
+
+def test_cypher_in_python_modules_uses_no_reserved_alias():
+    """Every `AS name` in the Cypher built by the library (graph/, importers/, the app) is
+    allowed on Neo4j: reserved words such as end/start are quoted in backticks."""
+    import re
+    from pathlib import Path
+
+    from queries.lint import RESERVED
+    root = Path(__file__).resolve().parent.parent
+    bad = []
+    for folder in ("graph", "importers", "queries", "regiograph_pages"):
+        for path in sorted((root / folder).rglob("*.py")):
+            if path.name == "lint.py":  # the rule's own documentation names the words
+                continue
+            text = path.read_text(encoding="utf-8")
+            for match in re.finditer(r"\bAS\s+(\w+)", text):  # Cypher AS is upper case here
+                if match.group(1).lower() in RESERVED:
+                    bad.append(f"{path.relative_to(root)}: {match.group(0)}")
+    assert not bad, bad

@@ -158,7 +158,7 @@ def driver_error(exc: Exception, where: str, username: str | None = None,
                           fix="narrow the query (LIMIT, fewer hops) or raise the timeout")
     if (code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Cluster.NotALeader",
                  "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase")
-            or "read access mode" in lowered):
+            or "read access mode" in lowered or "restricted to read" in lowered):
         return QueryError("the store refused a write in a read-only query", value=text,
                           fix="the console and named queries are read-only; use "
                               "`regiograph import` to change the graph")
