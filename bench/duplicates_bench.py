@@ -14,7 +14,7 @@ partnerships and periods, text ignored), the label checks (labelled pairs the ru
 propose, unlabelled candidate pairs with identical titles), and the time taken.  No
 threshold is chosen here: the detector's defaults are reported as they are.
 
-Run:  .venv/bin/python bench/duplicates_bench.py [--data synthetic|duo|auto]
+Run:  .venv/bin/python bench/duplicates_bench.py [--data duo|synthetic]
           [--seeds 42,7,99] [--out FILE]   (default: bench/results/duplicates_duo.md
           with duo data, bench/results/duplicates.md with synthetic)
 """
@@ -71,16 +71,13 @@ def measure(data: str, seed: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", choices=["synthetic", "duo", "auto"], default="auto")
+    parser.add_argument("--data", choices=["synthetic", "duo"], default="duo")
     parser.add_argument("--seeds", default="42,7,99", help="demo registry seeds, comma-separated")
     parser.add_argument("--out", default=None,
                         help="default bench/results/duplicates_duo.md (duo) or duplicates.md (synthetic)")
     args = parser.parse_args()
 
-    import importers
     data = args.data
-    if data == "auto":
-        data = "duo" if hasattr(importers, "import_all") else "synthetic"
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     runs = {seed: measure(data, seed) for seed in seeds}
     first = runs[seeds[0]]

@@ -9,7 +9,7 @@
 2. Ten times national size (synthetic): build the tables, write them into a fresh embedded
    store, compute and write metrics; target <= 120 s for the whole.
 
-Run:  .venv/bin/python bench/metrics_bench.py [--data synthetic|duo|auto] [--scale 10]
+Run:  .venv/bin/python bench/metrics_bench.py [--data duo|synthetic] [--scale 10]
           [--out bench/results/metrics.md]
 """
 
@@ -36,7 +36,7 @@ def _timed(fn, *args, **kwargs):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", choices=["synthetic", "duo", "auto"], default="auto")
+    parser.add_argument("--data", choices=["synthetic", "duo"], default="duo")
     parser.add_argument("--scale", type=float, default=10.0)
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "metrics.md"))
@@ -44,7 +44,6 @@ def main() -> None:
 
     import networkx as nx
 
-    import importers
     from graph.metrics import betweenness, compute_metrics, write_metrics
     from graph.projections import board_network, fetch_memberships
     from graph.store import falkordb_server
@@ -53,8 +52,6 @@ def main() -> None:
     from queries_bench import national_tables
 
     data = args.data
-    if data == "auto":
-        data = "duo" if hasattr(importers, "import_all") else "synthetic"
     lines = ["# Metrics benchmark (embedded FalkorDB)", "",
              f"Command: `.venv/bin/python bench/metrics_bench.py --data {data} --scale {args.scale:g}`",
              f"Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; machine: "

@@ -1,9 +1,8 @@
 """Benchmark: every named query on the embedded FalkorDB store at national size.
 
-The graph is the real DUO/CBS import plus the demo registry when the importers are
-available (``--data duo``), else the synthetic national-shaped reference plus the same demo
-registry generator (``--data synthetic``, the default while ``importers.import_all`` is
-missing).  Each query runs once to warm up, then ``--repeat`` times; the median and the
+The graph is the real DUO/CBS import plus the demo registry (``--data duo``, the default),
+or the synthetic national-shaped reference plus the same demo registry generator
+(``--data synthetic``).  Each query runs once to warm up, then ``--repeat`` times; the median and the
 maximum are reported against the 300 ms target.  Naive baseline, in the same run: the
 partnership overlap answered with one query per pair of partnerships.
 
@@ -84,20 +83,17 @@ def naive_overlap(store) -> tuple[int, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", choices=["synthetic", "duo", "auto"], default="auto")
+    parser.add_argument("--data", choices=["synthetic", "duo"], default="duo")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "queries.md"))
     args = parser.parse_args()
 
-    import importers
     from graph.store import falkordb_server
     from graph.store.falkordb import FalkorDBStore
     from queries import list_queries, run_query
 
     data = args.data
-    if data == "auto":
-        data = "duo" if hasattr(importers, "import_all") else "synthetic"
     started = time.perf_counter()
     tables, described = national_tables(data)
     build_s = time.perf_counter() - started

@@ -16,7 +16,7 @@ from graph.store import GraphStore, open_store
 
 __all__ = ["use_store", "get_store", "graph_token", "cached", "refresh", "param", "set_params",
            "choice", "embed_html", "show_error", "synthetic_banner", "empty_graph_notice",
-           "TABLE_ROWS", "table"]
+           "TABLE_ROWS", "table", "memberships_or_notice"]
 
 #: rows a long table shows before its "show all" toggle (the browser draws a few hundred
 #: rows fast; several thousand rows cost ~0.2-0.4 s of drawing on every rerun)
@@ -174,3 +174,18 @@ def empty_graph_notice(what: str) -> None:
     """Tell the user there is nothing to show yet and how to load data."""
     st.info(f"No {what} in the graph yet. Load data on the **Data** page or run "
             "`regiograph import --all` (and `regiograph registry demo` for the demo registry).")
+
+
+def memberships_or_notice():
+    """Answer the cached partnership memberships, or ``None`` after telling the user why
+    there are none (a store error, or no registry loaded yet)."""
+    from graph import views
+    try:
+        members = cached(views.memberships)
+    except RegiographError as error:
+        show_error(error)
+        return None
+    if members.empty:
+        empty_graph_notice("partnership memberships")
+        return None
+    return members

@@ -6,9 +6,8 @@ import plotly.express as px
 import streamlit as st
 
 from graph import views
-from graph.errors import RegiographError
 
-from .common import cached, choice, empty_graph_notice, param, set_params, show_error, \
+from .common import cached, choice, memberships_or_notice, param, set_params, \
     synthetic_banner, table
 
 __all__ = ["TITLE", "render"]
@@ -20,13 +19,8 @@ def render() -> None:
     """Draw the page (its state comes from and goes to the URL's query parameters)."""
     st.title("Cross-sector links")
     synthetic_banner()
-    try:
-        members = cached(views.memberships)
-    except RegiographError as error:
-        show_error(error)
-        return
-    if members.empty:
-        empty_graph_notice("partnership memberships")
+    members = memberships_or_notice()
+    if members is None:
         return
     kinds = ["(all kinds)"] + views.partnership_kinds(members)
     kind = choice("Partnership kind", kinds, "kind", "(all kinds)")

@@ -58,13 +58,10 @@ def test_write_through_query_is_refused(regiograph_home, falkordb_server_info):
 
 def test_bad_file_exits_2_with_file_line_column_and_fix(regiograph_home, falkordb_server_info,
                                                         tmp_path):
-    import shutil
-    data = tmp_path / "raw"
-    shutil.copytree(ROOT / "data" / "raw", data)
-    po = data / "duo-po-vestigingen" / "02.-alle-schoolvestigingen-basisonderwijs.csv"
-    lines = po.read_bytes().split(b"\r\n")
-    lines.insert(11, lines[10])  # the same vestigingscode twice (lines 11 and 12)
-    po.write_bytes(b"\r\n".join(lines))
+    from tests.test_load import PO_FILE, _copy_data, _duplicate_key
+    data = _copy_data(tmp_path)
+    _duplicate_key(data)  # the same vestigingscode on lines 11 and 12
+    po = data / PO_FILE
     out = subprocess.run([sys.executable, str(ROOT / "cli.py"), "import", "--all", "--no-metrics",
                           "--data-dir", str(data)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 2

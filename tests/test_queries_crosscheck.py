@@ -26,9 +26,6 @@ SO = {"sbo": "so", "so": "so", "vso": "so"}
 
 def _national_tables(kind: str):
     if kind == "duo":
-        import importers
-        if not hasattr(importers, "import_all"):
-            pytest.skip("importers.import_all is not in this build yet (DUO importers)")
         from graph.load import read_sources
         return read_sources(demo_registry=True).tables
     from graph.synthetic import synthetic_national

@@ -109,11 +109,6 @@ def node_key(label: str, node_id: str) -> str:
     return f"{label}:{node_id}"
 
 
-def _set_clause(var: str, columns: Iterable[str], skip: set[str]) -> str:
-    parts = [f"{var}.`{c}` = row.`{c}`" for c in columns if c not in skip]
-    return (" SET " + ", ".join(parts)) if parts else ""
-
-
 def _positional_set(var: str, columns: list[str], skip: set[str]) -> str:
     parts = [f"{var}.`{c}` = row[{i}]" for i, c in enumerate(columns) if c not in skip]
     return (" SET " + ", ".join(parts)) if parts else ""
@@ -308,9 +303,10 @@ class GraphStore(ABC):
         """
         if not rows:
             return 0
-        columns = sorted({k for row in rows for k in row if k != "id"})
-        cypher = (f"UNWIND $rows AS row MATCH (n:`{label}` {{id: row.id}})"
-                  + _set_clause("n", columns, {"id"}))
-        for i in range(0, len(rows), batch_size):
-            self.write(cypher, {"rows": rows[i:i + batch_size]})
+        columns = ["id", *sorted({k for row in rows for k in row if k != "id"})]
+        cypher = (f"UNWIND $rows AS row MATCH (n:`{label}` {{id: row[0]}})"
+                  + _positional_set("n", columns, {"id"}))
+        lists = [[row.get(c) for c in columns] for row in rows]
+        for i in range(0, len(lists), batch_size):
+            self.write(cypher, {"rows": lists[i:i + batch_size]})
         return len(rows)

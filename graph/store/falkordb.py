@@ -250,7 +250,7 @@ def _params_header(params: dict[str, Any]) -> str:
 
 def _query_error(exc: Exception, cypher: str) -> Exception:
     text = str(exc)
-    if "to be executed only on read-only" in text or "read-only" in text.lower():
+    if "read-only" in text.lower():
         return QueryError("the store refused a write in a read-only query", value=text,
                           fix="the console and named queries are read-only; use "
                               "`regiograph import` to change the graph")
